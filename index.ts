@@ -1,0 +1,53 @@
+/**
+ * eslint-plugin-dockerfile: a Dockerfile language for ESLint and rules about
+ * the build cache and reproducibility.
+ */
+import { createRequire } from "node:module";
+import type { ESLint, Linter } from "eslint";
+import { dockerfileLanguage } from "./lib/language/language.js";
+import { rules } from "./rules/index.js";
+import { presetRules } from "./lib/presets.js";
+
+const { name, version } = createRequire(import.meta.url)("../package.json") as { name: string; version: string };
+
+/** Every file name Docker and Podman builds read by default, and the usual variants. */
+export const DOCKERFILE_GLOBS = [
+  "**/Dockerfile",
+  "**/Dockerfile.*",
+  "**/*.Dockerfile",
+  "**/*.dockerfile",
+  "**/Containerfile",
+  "**/Containerfile.*",
+];
+
+/** `Dockerfile.*` would also match `Dockerfile.dockerignore`. */
+export const DOCKERFILE_IGNORES = ["**/*.dockerignore"];
+
+const plugin = {
+  meta: { name, version },
+  languages: { dockerfile: dockerfileLanguage },
+  rules,
+  configs: {} as Record<"recommended" | "strict" | "all", Linter.Config[]>,
+} satisfies ESLint.Plugin;
+
+function preset(configName: "recommended" | "strict" | "all"): Linter.Config[] {
+  return [
+    {
+      name: `dockerfile/${configName}`,
+      files: DOCKERFILE_GLOBS,
+      ignores: DOCKERFILE_IGNORES,
+      plugins: { dockerfile: plugin as ESLint.Plugin },
+      language: "dockerfile/dockerfile",
+      rules: presetRules(configName, Object.keys(rules)),
+    },
+  ];
+}
+
+plugin.configs.recommended = preset("recommended");
+plugin.configs.strict = preset("strict");
+plugin.configs.all = preset("all");
+
+export default plugin;
+export { dockerfileLanguage };
+export type { DockerfileRuleDefinition, DockerfileRuleVisitor } from "./lib/rule.js";
+export type * from "./lib/ast/types.js";

@@ -1,0 +1,324 @@
+/**
+ * Builds the plain ESLint tree from dockerfile-ast's objects. Everything a
+ * rule may ask for often is computed here, once.
+ */
+import { DockerfileParser } from "dockerfile-ast";
+import type {
+  Argument,
+  Comment,
+  Flag,
+  Heredoc,
+  Instruction,
+  ParserDirective,
+  Property,
+} from "dockerfile-ast";
+import { parseJSON } from "jsonc-eslint-parser";
+import { joinContinuations } from "./continuations.js";
+import { PositionIndex } from "./positions.js";
+import type {
+  ArgumentNode,
+  CommentNode,
+  DockerfileNode,
+  ExecArgumentNode,
+  FlagNode,
+  FlagOptionNode,
+  HeredocNode,
+  InstructionNode,
+  KeyValueNode,
+  ParserDirectiveNode,
+  Range,
+} from "./types.js";
+
+/** Parser directives Docker knows; dockerfile-ast takes any `# key=value` on top for one. */
+const KNOWN_DIRECTIVES = new Set(["syntax", "escape", "check"]);
+
+const TYPE_BY_KEYWORD: Record<string, InstructionNode["type"]> = {
+  FROM: "From",
+  RUN: "Run",
+  CMD: "Cmd",
+  ENTRYPOINT: "Entrypoint",
+  SHELL: "Shell",
+  VOLUME: "Volume",
+  COPY: "Copy",
+  ADD: "Add",
+  ARG: "Arg",
+  ENV: "Env",
+  LABEL: "Label",
+  HEALTHCHECK: "Healthcheck",
+  ONBUILD: "Onbuild",
+  EXPOSE: "Expose",
+  WORKDIR: "Workdir",
+  USER: "User",
+  STOPSIGNAL: "Stopsignal",
+  MAINTAINER: "Maintainer",
+};
+
+interface LspRange {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+
+class TreeBuilder {
+  readonly #text: string;
+  readonly #index: PositionIndex;
+  readonly #escapeChar: string;
+
+  constructor(text: string, index: PositionIndex, escapeChar: string) {
+    this.#text = text;
+    this.#index = index;
+    this.#escapeChar = escapeChar;
+  }
+
+  base<T extends string>(type: T, range: Range): { type: T; range: Range; loc: ReturnType<PositionIndex["locOf"]> } {
+    return { type, range, loc: this.#index.locOf(range) };
+  }
+
+  rangeOf(range: LspRange): Range {
+    return this.#index.rangeOf(range);
+  }
+
+  optionalRange(range: LspRange | null): Range | null {
+    return range ? this.rangeOf(range) : null;
+  }
+
+  argument(arg: Argument): ArgumentNode {
+    return { ...this.base("Argument", this.rangeOf(arg.getRange())), value: arg.getValue() };
+  }
+
+  argumentFromRange(range: Range, value: string): ArgumentNode {
+    return { ...this.base("Argument", range), value };
+  }
+
+  flag(flag: Flag): FlagNode {
+    const options: FlagOptionNode[] = flag.getOptions().map((option) => ({
+      ...this.base("FlagOption", this.rangeOf(option.getRange())),
+      name: option.getName(),
+      value: option.getValue(),
+      valueRange: this.optionalRange(option.getValueRange()),
+    }));
+    return {
+      ...this.base("Flag", this.rangeOf(flag.getRange())),
+      name: flag.getName(),
+      value: flag.getValue(),
+      valueRange: this.optionalRange(flag.getValueRange()),
+      options,
+    };
+  }
+
+  heredoc(heredoc: Heredoc): HeredocNode {
+    const start = this.rangeOf(heredoc.getStartRange());
+    const contentLsp = heredoc.getContentRange();
+    const delimiterLsp = heredoc.getDelimiterRange();
+    const contentRange = contentLsp ? this.rangeOf(contentLsp) : null;
+    const end = delimiterLsp ? this.rangeOf(delimiterLsp)[1] : contentRange ? contentRange[1] : this.rangeOf(heredoc.getNameRange())[1];
+    const opener = this.#text.slice(start[0], this.rangeOf(heredoc.getNameRange())[1] + 1);
+    return {
+      ...this.base("Heredoc", [start[0], end]),
+      name: heredoc.getName(),
+      quoted: opener.includes("'") || opener.includes('"'),
+      stripTabs: opener.startsWith("<<-"),
+      content: contentRange ? this.#text.slice(contentRange[0], contentRange[1]) : "",
+      contentRange,
+      unterminated: delimiterLsp === null,
+    };
+  }
+
+  keyValue(property: Property): KeyValueNode {
+    const nameRange = this.rangeOf(property.getNameRange());
+    const valueLsp = property.getValueRange();
+    const value = property.getValue();
+    const valueNode = valueLsp && value !== null ? this.argumentFromRange(this.rangeOf(valueLsp), value) : null;
+    const whole: Range = [nameRange[0], valueNode ? Math.max(valueNode.range[1], nameRange[1]) : nameRange[1]];
+    return {
+      ...this.base("KeyValue", whole),
+      key: this.argumentFromRange(nameRange, property.getName()),
+      value: valueNode,
+      unquotedValue: property.getUnescapedValue(),
+    };
+  }
+
+  /**
+   * Reads `[ "a", "b" ]` the way BuildKit does: valid JSON and only strings,
+   * or else the text is a shell command.
+   */
+  execArguments(start: number, end: number): { exec: ExecArgumentNode[] | null; malformed: boolean } {
+    const mapped = joinContinuations(this.#text, start, end, this.#escapeChar);
+    const trimmed = mapped.text.trimStart();
+    if (!trimmed.startsWith("[")) return { exec: null, malformed: false };
+    try {
+      const program = parseJSON(mapped.text, { jsonSyntax: "JSON" });
+      const statement = program.body[0];
+      const array = statement?.expression;
+      if (array?.type !== "JSONArrayExpression") return { exec: null, malformed: true };
+      const exec: ExecArgumentNode[] = [];
+      for (const element of array.elements) {
+        if (element?.type !== "JSONLiteral" || typeof element.value !== "string") {
+          return { exec: null, malformed: true };
+        }
+        const range: Range = [mapped.offsets[element.range[0]] ?? start, (mapped.offsets[element.range[1] - 1] ?? end - 1) + 1];
+        exec.push({ ...this.base("ExecArgument", range), value: element.value });
+      }
+      return { exec, malformed: false };
+    } catch {
+      return { exec: null, malformed: true };
+    }
+  }
+
+  instruction(raw: Instruction): InstructionNode {
+    const keyword = raw.getKeyword();
+    const type = TYPE_BY_KEYWORD[keyword] ?? "Unknown";
+    const range = this.rangeOf(raw.getRange());
+    const keywordRange = this.rangeOf(raw.getInstructionRange());
+    const argsLsp = raw.getArgumentsRange();
+    const argumentsRange = argsLsp ? this.rangeOf(argsLsp) : null;
+    const rawFlags = "getFlags" in raw && typeof raw.getFlags === "function" ? (raw.getFlags() as Flag[]) : [];
+    const flags = rawFlags.map((flag) => this.flag(flag));
+    const args = raw.getArguments().map((arg) => this.argument(arg));
+    const common = {
+      ...this.base(type, range),
+      keyword,
+      keywordRange,
+      flags,
+      arguments: args,
+      argumentsRange,
+      raw,
+    };
+    // Where the command words start, after flags.
+    const afterFlags = flags.length > 0 ? (flags.at(-1)?.range[1] ?? 0) : (argumentsRange?.[0] ?? range[1]);
+    const commandStart = args[0]?.range[0] ?? afterFlags;
+
+    switch (type) {
+      case "From": {
+        const image = args[0] ?? null;
+        const hasAs = args.length >= 3 && args[1]?.value.toLowerCase() === "as";
+        const stageArg = hasAs ? (args[2] ?? null) : null;
+        return {
+          ...common,
+          type,
+          image: image ? { ...this.base("ImageRef", image.range), raw: image.value } : null,
+          asKeyword: hasAs ? (args[1] ?? null) : null,
+          stage: stageArg ? { ...this.base("StageName", stageArg.range), value: stageArg.value } : null,
+        };
+      }
+      case "Run": {
+        const heredocs = this.heredocsOf(raw);
+        const commandEnd = heredocs.length > 0 ? this.lineEndAfter(commandStart, range[1]) : range[1];
+        return { ...common, type, ...this.commandForm(commandStart, commandEnd), heredocs };
+      }
+      case "Cmd":
+      case "Entrypoint":
+      case "Shell":
+      case "Volume":
+        return { ...common, type, ...this.commandForm(commandStart, range[1]) };
+      case "Copy":
+      case "Add": {
+        const heredocs = this.heredocsOf(raw);
+        const commandEnd = heredocs.length > 0 ? this.lineEndAfter(commandStart, range[1]) : range[1];
+        const form = this.commandForm(commandStart, commandEnd);
+        const words: (ArgumentNode | ExecArgumentNode)[] = form.exec ?? args.filter((arg) => arg.range[1] <= commandEnd);
+        return {
+          ...common,
+          type,
+          ...form,
+          sources: words.slice(0, -1),
+          destination: words.length > 1 ? (words.at(-1) ?? null) : null,
+          heredocs,
+        };
+      }
+      case "Arg":
+      case "Env":
+      case "Label": {
+        const properties = "getProperties" in raw && typeof raw.getProperties === "function" ? (raw.getProperties() as Property[]) : [];
+        const pairs = properties.map((property) => this.keyValue(property));
+        const legacy = properties.length === 1 && properties[0]?.getAssignmentOperator() === null && properties[0].getValue() !== null;
+        if (type === "Arg") return { ...common, type, pairs };
+        return { ...common, type, pairs, legacy };
+      }
+      case "Healthcheck": {
+        const subcommand = args[0] ?? null;
+        const cmdStart = args[1]?.range[0] ?? range[1];
+        const form =
+          subcommand?.value.toUpperCase() === "CMD"
+            ? this.commandForm(cmdStart, range[1])
+            : { form: "shell" as const, exec: null, malformedExec: false };
+        return { ...common, type, subcommand, ...form };
+      }
+      case "Onbuild": {
+        const trigger = "getTriggerInstruction" in raw && typeof raw.getTriggerInstruction === "function" ? (raw.getTriggerInstruction() as Instruction | null) : null;
+        return { ...common, type, trigger: trigger ? this.instruction(trigger) : null };
+      }
+      default:
+        return { ...common, type };
+    }
+  }
+
+  commandForm(start: number, end: number): { form: "exec" | "shell"; exec: ExecArgumentNode[] | null; malformedExec: boolean } {
+    if (start >= end) return { form: "shell", exec: null, malformedExec: false };
+    const { exec, malformed } = this.execArguments(start, end);
+    return { form: exec ? "exec" : "shell", exec, malformedExec: malformed };
+  }
+
+  heredocsOf(raw: Instruction): HeredocNode[] {
+    try {
+      // getHeredocs() is protected on some classes and throws on `RUN \` followed by a comment line.
+      const getter = (raw as unknown as { getHeredocs?: () => Heredoc[] }).getHeredocs;
+      return getter ? getter.call(raw).map((heredoc) => this.heredoc(heredoc)) : [];
+    } catch {
+      return [];
+    }
+  }
+
+  /** End of the logical line that starts at `start` (continuations followed), before the first heredoc body. */
+  lineEndAfter(start: number, end: number): number {
+    const mapped = joinContinuations(this.#text, start, end, this.#escapeChar);
+    const newline = mapped.text.search(/[\r\n]/u);
+    return newline < 0 ? end : (mapped.offsets[newline] ?? end);
+  }
+
+  directive(directive: ParserDirective): ParserDirectiveNode {
+    return {
+      ...this.base("ParserDirective", this.rangeOf(directive.getRange())),
+      name: directive.getName().toLowerCase(),
+      value: directive.getValue(),
+    };
+  }
+
+  comment(comment: Comment): CommentNode {
+    return { ...this.base("Comment", this.rangeOf(comment.getRange())), value: comment.getContent() };
+  }
+
+  /** A `# key=value` line that Docker does not read as a directive is a comment. */
+  commentFromDirective(directive: ParserDirective): CommentNode {
+    const range = this.rangeOf(directive.getRange());
+    const text = this.#text.slice(range[0], range[1]);
+    const hash = text.indexOf("#");
+    return { ...this.base("Comment", range), value: text.slice(hash + 1) };
+  }
+}
+
+/** Parses Dockerfile text into the ESLint tree. dockerfile-ast does not throw on odd text. */
+export function buildTree(text: string): { ast: DockerfileNode; index: PositionIndex } {
+  const parsed = DockerfileParser.parse(text);
+  const index = new PositionIndex(text);
+  const escapeChar = parsed.getEscapeCharacter();
+  const builder = new TreeBuilder(text, index, escapeChar);
+
+  const directives: ParserDirectiveNode[] = [];
+  const comments: CommentNode[] = [];
+  for (const directive of parsed.getDirectives()) {
+    if (KNOWN_DIRECTIVES.has(directive.getName().toLowerCase())) directives.push(builder.directive(directive));
+    else comments.push(builder.commentFromDirective(directive));
+  }
+  for (const comment of parsed.getComments()) comments.push(builder.comment(comment));
+  comments.sort((a, b) => a.range[0] - b.range[0]);
+
+  const body = parsed.getInstructions().map((instruction) => builder.instruction(instruction));
+  const ast: DockerfileNode = {
+    ...builder.base("Dockerfile", [0, text.length]),
+    directives,
+    body,
+    comments,
+    escapeChar,
+  };
+  return { ast, index };
+}

@@ -1,0 +1,66 @@
+import type { Position, Range, SourceLocation } from "./types.js";
+
+/** The line breaks dockerfile-ast counts: `\r\n`, `\r` and `\n`. ESLint is told the same. */
+// eslint-disable-next-line regexp/no-unused-capturing-group -- split() keeps nothing; the group is not captured
+export const LINE_BREAK = /\r\n|[\r\n]/u;
+
+/**
+ * Converts between offsets, 1-based ESLint positions and the 0-based
+ * line/character positions of dockerfile-ast.
+ */
+export class PositionIndex {
+  readonly #lineStarts: number[];
+  readonly #length: number;
+
+  constructor(text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 13 /* \r */) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      } else if (code === 10 /* \n */) {
+        starts.push(i + 1);
+      }
+    }
+    this.#lineStarts = starts;
+    this.#length = text.length;
+  }
+
+  get lineCount(): number {
+    return this.#lineStarts.length;
+  }
+
+  /** Offset of a dockerfile-ast (0-based) position, clamped to the text. */
+  offsetOf(position: { line: number; character: number }): number {
+    const line = Math.min(Math.max(position.line, 0), this.#lineStarts.length - 1);
+    const offset = (this.#lineStarts[line] ?? 0) + Math.max(position.character, 0);
+    return Math.min(offset, this.#length);
+  }
+
+  rangeOf(range: { start: { line: number; character: number }; end: { line: number; character: number } }): Range {
+    return [this.offsetOf(range.start), this.offsetOf(range.end)];
+  }
+
+  /** 1-based line and column of an offset. */
+  positionOf(offset: number): Position {
+    const starts = this.#lineStarts;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((starts[mid] ?? 0) <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: offset - (starts[low] ?? 0) + 1 };
+  }
+
+  locOf(range: Range): SourceLocation {
+    return { start: this.positionOf(range[0]), end: this.positionOf(range[1]) };
+  }
+
+  /** Offset where the given 1-based line starts. */
+  lineStart(line: number): number {
+    return this.#lineStarts[line - 1] ?? this.#length;
+  }
+}

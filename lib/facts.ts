@@ -1,0 +1,194 @@
+/**
+ * Facts about one Dockerfile that several rules need, computed once per file
+ * and on first use: stages, ARG/ENV scopes, and the shell commands of RUNs.
+ */
+import type { DockerfileNode, InstructionNode, RunNode } from "./ast/index.js";
+import { collectGlobalArgs, collectStages, findStage, globalLookup, PREDEFINED_ARGS } from "./stages.js";
+import type { GlobalArg, Stage } from "./stages.js";
+import { expandVariables } from "./variables.js";
+import type { Expansion, VariableLookup } from "./variables.js";
+import { analyseRun } from "./run-shell.js";
+import type { RunShell } from "./run-shell.js";
+
+interface Definition {
+  /** Offset of the instruction that defines it. */
+  at: number;
+  value: string | null;
+  kind: "arg" | "env";
+}
+
+export class DockerfileFacts {
+  readonly ast: DockerfileNode;
+  readonly text: string;
+  #globals: Map<string, GlobalArg> | undefined;
+  #stages: Stage[] | undefined;
+  #stageByNode: WeakMap<InstructionNode, Stage> | undefined;
+  #definitions = new Map<Stage, Map<string, Definition[]>>();
+  #shells = new WeakMap<RunNode, RunShell>();
+  #referencedStages: Set<Stage> | undefined;
+
+  constructor(ast: DockerfileNode, text: string) {
+    this.ast = ast;
+    this.text = text;
+  }
+
+  get escapeChar(): string {
+    return this.ast.escapeChar;
+  }
+
+  /** ARGs declared before the first FROM, by name. */
+  get globalArgs(): Map<string, GlobalArg> {
+    this.#globals ??= collectGlobalArgs(this.ast.body, this.ast.escapeChar);
+    return this.#globals;
+  }
+
+  get stages(): Stage[] {
+    this.#stages ??= collectStages(this.ast.body, globalLookup(this.globalArgs), this.ast.escapeChar);
+    return this.#stages;
+  }
+
+  /** The stage an instruction belongs to (an ONBUILD trigger belongs to its ONBUILD's stage); null before the first FROM. */
+  stageOf(node: InstructionNode): Stage | null {
+    if (!this.#stageByNode) {
+      const map = new WeakMap<InstructionNode, Stage>();
+      for (const stage of this.stages) {
+        map.set(stage.from, stage);
+        for (const instruction of stage.instructions) {
+          map.set(instruction, stage);
+          if (instruction.type === "Onbuild" && instruction.trigger) map.set(instruction.trigger, stage);
+        }
+      }
+      this.#stageByNode = map;
+    }
+    return this.#stageByNode.get(node) ?? null;
+  }
+
+  findStage(reference: string, beforeIndex?: number): Stage | null {
+    return findStage(this.stages, reference, beforeIndex);
+  }
+
+  /** True when the stage is the last one, the image a plain `docker build` produces. */
+  isLastStage(stage: Stage): boolean {
+    return stage.index === this.stages.length - 1;
+  }
+
+  /** Stages that a later FROM, `COPY --from` or `RUN --mount=from=` uses. */
+  get referencedStages(): Set<Stage> {
+    if (this.#referencedStages) return this.#referencedStages;
+    const used = new Set<Stage>();
+    for (const stage of this.stages) {
+      if (stage.base.kind === "stage") used.add(stage.base.stage);
+      for (const node of stage.instructions) {
+        for (const flag of node.flags) {
+          const reference = flag.name === "from" ? flag.value : flag.name === "mount" ? (flag.options.find((option) => option.name === "from")?.value ?? null) : null;
+          if (reference === null) continue;
+          const expanded = this.expand(reference, node).value;
+          const target = this.findStage(expanded, stage.index);
+          if (target) used.add(target);
+        }
+      }
+    }
+    this.#referencedStages = used;
+    return used;
+  }
+
+  /** How `$NAME` reads at an instruction: global ARGs for FROM, the stage's ARG/ENV scope elsewhere. */
+  lookupAt(node: InstructionNode): VariableLookup {
+    const stage = node.type === "From" ? null : this.stageOf(node);
+    if (!stage) return globalLookup(this.globalArgs);
+    return (name) => this.#lookupInStage(stage, name, node.range[0]);
+  }
+
+  /** Substitutes ARG and ENV values into instruction text (not shell-form RUN text, which the shell expands). */
+  expand(text: string, node: InstructionNode): Expansion {
+    if (!text.includes("$")) return { value: text, unresolved: [], undeclared: [] };
+    return expandVariables(text, this.lookupAt(node), this.ast.escapeChar);
+  }
+
+  /** The shell commands of a RUN, parsed once. */
+  shellOf(node: RunNode): RunShell {
+    let shell = this.#shells.get(node);
+    if (!shell) {
+      shell = analyseRun(node, this.text, this.ast.escapeChar, this.#isPosixShellAt(node));
+      this.#shells.set(node, shell);
+    }
+    return shell;
+  }
+
+  #lookupInStage(stage: Stage, name: string, before: number): string | null | undefined {
+    const found = this.#lastDefinition(stage, name, before);
+    if (found) return found.value;
+    // ENV carries over from a parent stage; ARG does not.
+    for (let parent = stage.base.kind === "stage" ? stage.base.stage : null, hops = 0; parent && hops < 100; hops++) {
+      const env = this.#definitionsOf(parent).get(name)?.findLast((definition) => definition.kind === "env");
+      if (env) return env.value;
+      parent = parent.base.kind === "stage" ? parent.base.stage : null;
+    }
+    return PREDEFINED_ARGS.has(name) ? null : undefined;
+  }
+
+  #lastDefinition(stage: Stage, name: string, before: number): Definition | undefined {
+    const list = this.#definitionsOf(stage).get(name);
+    if (!list) return undefined;
+    let low = 0;
+    let high = list.length - 1;
+    let found: Definition | undefined;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const definition = list[mid];
+      if (definition && definition.at < before) {
+        found = definition;
+        low = mid + 1;
+      } else {
+        high = mid - 1;
+      }
+    }
+    return found;
+  }
+
+  #definitionsOf(stage: Stage): Map<string, Definition[]> {
+    let map = this.#definitions.get(stage);
+    if (map) return map;
+    map = new Map();
+    this.#definitions.set(stage, map);
+    const defs = map;
+    for (const node of stage.instructions) {
+      if (node.type !== "Arg" && node.type !== "Env") continue;
+      for (const pair of node.pairs) {
+        const name = pair.key.value;
+        let value: string | null;
+        if (pair.unquotedValue !== null) {
+          const lookup: VariableLookup = (other) => this.#lookupInStage(stage, other, node.range[0]);
+          value = expandVariables(pair.unquotedValue, lookup, this.ast.escapeChar).value;
+        } else if (node.type === "Arg") {
+          value = this.globalArgs.get(name)?.value ?? null;
+        } else {
+          value = null;
+        }
+        const list = defs.get(name) ?? [];
+        list.push({ at: node.range[0], value, kind: node.type === "Arg" ? "arg" : "env" });
+        defs.set(name, list);
+      }
+    }
+    return map;
+  }
+
+  /** False where the stage's SHELL (or a Windows base image) is not a POSIX shell. */
+  #isPosixShellAt(node: RunNode): boolean {
+    let stage = this.stageOf(node);
+    let before = node.range[0];
+    for (let hops = 0; stage && hops < 100; hops++) {
+      for (let i = stage.instructions.length - 1; i >= 0; i--) {
+        const instruction = stage.instructions[i];
+        if (!instruction || instruction.range[0] >= before || instruction.type !== "Shell") continue;
+        const program = instruction.exec?.[0]?.value.toLowerCase() ?? "";
+        return !/(?:^|[\\/])(?:powershell|pwsh|cmd)(?:\.exe)?$/u.test(program);
+      }
+      if (stage.base.kind === "image") return !/windows|nanoserver|servercore/iu.test(stage.base.ref.name);
+      if (stage.base.kind !== "stage") break;
+      stage = stage.base.stage;
+      before = Number.POSITIVE_INFINITY;
+    }
+    return this.ast.escapeChar !== "`";
+  }
+}

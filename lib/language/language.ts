@@ -1,0 +1,54 @@
+import type { File, Language, OkParseResult, ParseResult } from "@eslint/core";
+import { buildTree, visitorKeys } from "../ast/index.js";
+import type { DockerfileAstNode, DockerfileNode, PositionIndex } from "../ast/index.js";
+import type { DockerfileLanguageOptions } from "./options.js";
+import { DockerfileSourceCode } from "./source-code.js";
+
+type DockerfileParseResult = OkParseResult<DockerfileNode> & { positions: PositionIndex };
+
+const INSTRUCTION_TYPES = new Set([
+  "From", "Run", "Cmd", "Entrypoint", "Shell", "Volume", "Copy", "Add", "Arg", "Env", "Label",
+  "Healthcheck", "Onbuild", "Expose", "Workdir", "User", "Stopsignal", "Maintainer", "Unknown",
+]);
+
+export const dockerfileLanguage: Language<{
+  LangOptions: DockerfileLanguageOptions;
+  Code: DockerfileSourceCode;
+  RootNode: DockerfileNode;
+  Node: DockerfileAstNode;
+}> = {
+  fileType: "text",
+  lineStart: 1,
+  columnStart: 1,
+  nodeTypeKey: "type",
+  visitorKeys,
+  defaultLanguageOptions: {},
+
+  validateLanguageOptions(options: DockerfileLanguageOptions): void {
+    const keys = Object.keys(options);
+    if (keys.length > 0) throw new TypeError(`The dockerfile language has no option named "${keys.join('", "')}".`);
+  },
+
+  /** `:instruction` selects every instruction node, whatever its kind. */
+  matchesSelectorClass(className: string, node: DockerfileAstNode): boolean {
+    return className === "instruction" && INSTRUCTION_TYPES.has(node.type);
+  },
+
+  parse(file: File): ParseResult<DockerfileNode> {
+    const text = typeof file.body === "string" ? file.body : new TextDecoder().decode(file.body);
+    try {
+      const { ast, index } = buildTree(text);
+      const result: DockerfileParseResult = { ok: true, ast, positions: index };
+      return result;
+    } catch (error) {
+      // One unreadable file must not abort a whole run.
+      const message = error instanceof Error ? error.message : String(error);
+      return { ok: false, errors: [{ message: `Could not parse the Dockerfile: ${message}`, line: 1, column: 1 }] };
+    }
+  },
+
+  createSourceCode(file: File, input: OkParseResult<DockerfileNode>): DockerfileSourceCode {
+    const text = typeof file.body === "string" ? file.body : new TextDecoder().decode(file.body);
+    return new DockerfileSourceCode({ text, ast: input.ast, positions: (input as DockerfileParseResult).positions });
+  },
+};

@@ -1,0 +1,120 @@
+import {
+  ConfigCommentParser,
+  Directive,
+  TextSourceCodeBase,
+  VisitNodeStep,
+} from "@eslint/plugin-kit";
+import type { DirectiveType, FileProblem, RulesConfig, SourceLocation } from "@eslint/core";
+import { LINE_BREAK, visitorKeys } from "../ast/index.js";
+import type { CommentNode, DockerfileAstNode, DockerfileNode } from "../ast/index.js";
+import type { PositionIndex } from "../ast/index.js";
+import { DockerfileFacts } from "../facts.js";
+import type { DockerfileLanguageOptions } from "./options.js";
+
+const commentParser = new ConfigCommentParser();
+
+/** `# eslint …`, `# eslint-disable …`, `# eslint-enable …`, `# eslint-disable-next-line …`. */
+const INLINE_CONFIG = /^\s*eslint(?:-enable|-disable(?:-next-line|-line)?)?(?:\s|$)/u;
+
+export class DockerfileSourceCode extends TextSourceCodeBase<{
+  LangOptions: DockerfileLanguageOptions;
+  RootNode: DockerfileNode;
+  SyntaxElementWithLoc: DockerfileAstNode;
+  ConfigNode: CommentNode;
+}> {
+  override readonly ast: DockerfileNode;
+  readonly comments: CommentNode[];
+  readonly positions: PositionIndex;
+  readonly #parents = new WeakMap<object, DockerfileAstNode>();
+  #steps: VisitNodeStep[] | undefined;
+  #inlineConfigComments: CommentNode[] | undefined;
+  #facts: DockerfileFacts | undefined;
+
+  constructor({ text, ast, positions }: { text: string; ast: DockerfileNode; positions: PositionIndex }) {
+    super({ text, ast, lineEndingPattern: LINE_BREAK });
+    this.ast = ast;
+    this.comments = ast.comments;
+    this.positions = positions;
+  }
+
+  /** Facts about the file that several rules need (stages, ARG scopes, shell scripts), computed once. */
+  get facts(): DockerfileFacts {
+    this.#facts ??= new DockerfileFacts(this.ast, this.text);
+    return this.#facts;
+  }
+
+  getInlineConfigNodes(): CommentNode[] {
+    this.#inlineConfigComments ??= this.comments.filter((comment) => INLINE_CONFIG.test(comment.value));
+    return this.#inlineConfigComments;
+  }
+
+  getDisableDirectives(): { problems: FileProblem[]; directives: Directive[] } {
+    const problems: FileProblem[] = [];
+    const directives: Directive[] = [];
+    for (const comment of this.getInlineConfigNodes()) {
+      const parsed = commentParser.parseDirective(comment.value);
+      if (!parsed) continue;
+      const { label, value, justification } = parsed;
+      if (label === "eslint-disable-line") {
+        // A Dockerfile comment always fills its own line: there is no code to its left.
+        problems.push({
+          ruleId: null,
+          message: "eslint-disable-line has no effect in a Dockerfile, where comments stand on their own line; use eslint-disable-next-line.",
+          loc: comment.loc,
+        });
+        continue;
+      }
+      if (label === "eslint-disable" || label === "eslint-enable" || label === "eslint-disable-next-line") {
+        directives.push(
+          new Directive({
+            type: label.slice("eslint-".length) as DirectiveType,
+            node: comment,
+            value,
+            justification,
+          }),
+        );
+      }
+    }
+    return { problems, directives };
+  }
+
+  applyInlineConfig(): { problems: FileProblem[]; configs: { config: { rules: RulesConfig }; loc: SourceLocation }[] } {
+    const problems: FileProblem[] = [];
+    const configs: { config: { rules: RulesConfig }; loc: SourceLocation }[] = [];
+    for (const comment of this.getInlineConfigNodes()) {
+      const parsed = commentParser.parseDirective(comment.value);
+      if (parsed?.label !== "eslint") continue;
+      const result = commentParser.parseJSONLikeConfig(parsed.value);
+      if (result.ok) configs.push({ config: { rules: result.config }, loc: comment.loc });
+      else problems.push({ ruleId: null, message: result.error.message, loc: comment.loc });
+    }
+    return { problems, configs };
+  }
+
+  override getParent(node: DockerfileAstNode): DockerfileAstNode | undefined {
+    if (!this.#steps) this.traverse();
+    return this.#parents.get(node);
+  }
+
+  override traverse(): Iterable<VisitNodeStep> {
+    if (this.#steps) return this.#steps;
+    const steps: VisitNodeStep[] = [];
+    const visit = (node: DockerfileAstNode, parent: DockerfileAstNode | undefined): void => {
+      if (parent) this.#parents.set(node, parent);
+      steps.push(new VisitNodeStep({ target: node, phase: 1, args: [node, parent] }));
+      const keys = visitorKeys[node.type] ?? [];
+      for (const key of keys) {
+        const child = (node as unknown as Record<string, unknown>)[key];
+        if (Array.isArray(child)) {
+          for (const item of child as DockerfileAstNode[]) visit(item, node);
+        } else if (child && typeof child === "object") {
+          visit(child as DockerfileAstNode, node);
+        }
+      }
+      steps.push(new VisitNodeStep({ target: node, phase: 2, args: [node, parent] }));
+    };
+    visit(this.ast, undefined);
+    this.#steps = steps;
+    return steps;
+  }
+}

@@ -1,0 +1,33 @@
+/**
+ * Which rules each shared config turns on, and how. `all` turns on every rule
+ * as an error with default options; `strict` adds style rules to
+ * `recommended`, makes everything an error and tightens some options.
+ */
+import type { Linter } from "eslint";
+
+type Entry = Linter.RuleSeverity | [Linter.RuleSeverity, ...unknown[]];
+
+/** Rules that catch real bugs or silent cache and reproducibility problems. */
+const RECOMMENDED: Record<string, Entry> = {
+};
+
+/** Added by `strict`, or given stricter options there. */
+const STRICT: Record<string, Entry> = {
+};
+
+function asError(entry: Entry): Entry {
+  return Array.isArray(entry) ? ["error", ...entry.slice(1)] : "error";
+}
+
+export function presetRules(preset: "recommended" | "strict" | "all", ruleNames: readonly string[]): Linter.RulesRecord {
+  const rules: Linter.RulesRecord = {};
+  if (preset === "all") {
+    for (const name of ruleNames) rules[`dockerfile/${name}`] = "error";
+    return rules;
+  }
+  const entries = preset === "recommended" ? RECOMMENDED : { ...RECOMMENDED, ...STRICT };
+  for (const [name, entry] of Object.entries(entries)) {
+    rules[`dockerfile/${name}`] = preset === "strict" ? asError(entry) : entry;
+  }
+  return rules;
+}

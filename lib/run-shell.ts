@@ -1,0 +1,156 @@
+/**
+ * The shell script(s) a RUN executes, parsed, with every offset mapped back
+ * to the Dockerfile so rules can report and fix precise words.
+ *
+ * - shell form: the arguments with line continuations removed;
+ * - `RUN <<EOF` alone: the heredoc body is the script (unless a `#!` line names another interpreter);
+ * - a command with heredocs (`RUN cat <<EOF > f`): the command line plus the raw heredoc lines,
+ *   which the shell reads as its own heredocs;
+ * - exec form: one command of the JSON strings, or the script of `["sh", "-c", "…"]`.
+ */
+import type { RunNode } from "./ast/index.js";
+import { joinContinuations } from "./ast/index.js";
+import type { MappedText } from "./ast/index.js";
+import { isShellCommand, parseShell } from "./shell/index.js";
+import type { ShellRedirect, ShellWord, SimpleCommand } from "./shell/index.js";
+
+export interface RunShell {
+  /** False when the stage's shell is not a POSIX shell (PowerShell, cmd): `commands` is then empty. */
+  posix: boolean;
+  /** Every simple command, with all offsets (`start`, `end`, words, redirects, heredoc bodies) in file offsets. */
+  commands: SimpleCommand[];
+  /** The script text(s) the shell runs, joined with newlines, for searches such as `$NAME` uses. */
+  text: string;
+}
+
+const EMPTY: RunShell = { posix: true, commands: [], text: "" };
+
+function mapOffset(mapped: MappedText, offset: number): number {
+  const clamped = Math.min(Math.max(offset, 0), mapped.offsets.length - 1);
+  return mapped.offsets[clamped] ?? 0;
+}
+
+/** Maps a [start, end) span of the script to the file, keeping `end` exclusive. */
+function mapSpan(mapped: MappedText, start: number, end: number): [number, number] {
+  const fileStart = mapOffset(mapped, start);
+  const fileEnd = end > start ? mapOffset(mapped, end - 1) + 1 : fileStart;
+  return [fileStart, fileEnd];
+}
+
+function remapWord(mapped: MappedText, word: ShellWord): ShellWord {
+  const [start, end] = mapSpan(mapped, word.start, word.end);
+  return { ...word, start, end };
+}
+
+function remapRedirect(mapped: MappedText, redirect: ShellRedirect): ShellRedirect {
+  const [start, end] = mapSpan(mapped, redirect.start, redirect.end);
+  let heredoc = redirect.heredoc;
+  if (heredoc) {
+    const [bodyStart, bodyEnd] = mapSpan(mapped, heredoc.bodyStart, heredoc.bodyEnd);
+    heredoc = { ...heredoc, bodyStart, bodyEnd };
+  }
+  return { ...redirect, start, end, target: redirect.target ? remapWord(mapped, redirect.target) : null, heredoc };
+}
+
+function remapCommand(mapped: MappedText, command: SimpleCommand): SimpleCommand {
+  const [start, end] = mapSpan(mapped, command.start, command.end);
+  return {
+    ...command,
+    start,
+    end,
+    words: command.words.map((word) => remapWord(mapped, word)),
+    assignments: command.assignments.map((word) => remapWord(mapped, word)),
+    redirects: command.redirects.map((redirect) => remapRedirect(mapped, redirect)),
+  };
+}
+
+function identity(text: string, start: number): MappedText {
+  const offsets = new Array<number>(text.length + 1);
+  for (let i = 0; i <= text.length; i++) offsets[i] = start + i;
+  return { text, offsets };
+}
+
+function concat(first: MappedText, second: MappedText): MappedText {
+  return {
+    text: first.text + second.text,
+    offsets: [...first.offsets.slice(0, first.text.length), ...second.offsets],
+  };
+}
+
+/** A `#!` line naming something other than a POSIX shell: the body is not shell. */
+function runsOtherInterpreter(body: string): boolean {
+  if (!body.startsWith("#!")) return false;
+  const line = body.slice(2, body.search(/\r?\n|$/u)).trim();
+  const parts = line.split(/\s+/u);
+  const program = parts[0]?.endsWith("/env") ? parts.find((part, i) => i > 0 && !part.startsWith("-")) : parts[0];
+  return !isShellCommand((program ?? "").split("/").pop() ?? "");
+}
+
+function scriptsOf(node: RunNode, source: string, escapeChar: string): MappedText[] {
+  if (node.form === "exec") {
+    const exec = node.exec ?? [];
+    const program = (exec[0]?.value ?? "").split("/").pop() ?? "";
+    const dashC = exec.findIndex((arg, i) => i > 0 && arg.value.startsWith("-") && arg.value.includes("c"));
+    const script = dashC > 0 ? exec[dashC + 1] : undefined;
+    if (isShellCommand(program) && script) {
+      const raw = source.slice(script.range[0] + 1, script.range[1] - 1);
+      // Without escapes in the JSON string each character maps one to one.
+      return [raw === script.value ? identity(script.value, script.range[0] + 1) : { text: script.value, offsets: new Array<number>(script.value.length + 1).fill(script.range[0]) }];
+    }
+    return [];
+  }
+  const start = node.flags.at(-1)?.range[1] ?? node.argumentsRange?.[0] ?? node.range[1];
+  const end = node.range[1];
+  if (node.heredocs.length === 0) return [joinContinuations(source, start, end, escapeChar)];
+
+  const first = node.heredocs[0];
+  const lineEnd = first?.contentRange ? source.lastIndexOf("\n", first.contentRange[0] - 1) : -1;
+  const commandEnd = lineEnd > start ? (source[lineEnd - 1] === "\r" ? lineEnd - 1 : lineEnd) : end;
+  const commandLine = joinContinuations(source, start, commandEnd, escapeChar);
+  const marker = commandLine.text.trim();
+  if (first && /^<<-?(["']?)[\w.-]+\1$/u.test(marker)) {
+    // `RUN <<EOF`: the body is the script; later heredocs are separate scripts too.
+    return node.heredocs
+      .filter((heredoc) => heredoc.contentRange && !runsOtherInterpreter(heredoc.content))
+      .map((heredoc) => identity(heredoc.content, heredoc.contentRange?.[0] ?? 0));
+  }
+  return [concat(commandLine, identity(source.slice(commandEnd, end), commandEnd))];
+}
+
+function execCommand(node: RunNode): SimpleCommand[] {
+  const exec = node.exec ?? [];
+  if (exec.length === 0) return [];
+  const words: ShellWord[] = exec.map((arg) => ({
+    start: arg.range[0],
+    end: arg.range[1],
+    raw: JSON.stringify(arg.value),
+    value: arg.value,
+    quoted: true,
+    dynamic: false,
+  }));
+  return [{
+    words,
+    assignments: [],
+    redirects: [],
+    start: node.exec?.[0]?.range[0] ?? node.range[0],
+    end: node.exec?.at(-1)?.range[1] ?? node.range[1],
+    next: null,
+    prev: null,
+    context: "top",
+    depth: 0,
+    condition: false,
+  }];
+}
+
+export function analyseRun(node: RunNode, source: string, escapeChar: string, posix: boolean): RunShell {
+  if (!posix) return { ...EMPTY, posix: false };
+  const scripts = scriptsOf(node, source, escapeChar);
+  if (node.form === "exec" && scripts.length === 0) {
+    return { posix, commands: execCommand(node), text: (node.exec ?? []).map((arg) => arg.value).join(" ") };
+  }
+  const commands: SimpleCommand[] = [];
+  for (const script of scripts) {
+    for (const command of parseShell(script.text).commands) commands.push(remapCommand(script, command));
+  }
+  return { posix, commands, text: scripts.map((script) => script.text).join("\n") };
+}

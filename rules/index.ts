@@ -1,0 +1,6 @@
+/** Every rule of the plugin, by name. Keep sorted. */
+import type { DockerfileRuleDefinition } from "../lib/rule.js";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- rules have different option types
+export const rules: Record<string, DockerfileRuleDefinition<any>> = {
+};
