@@ -2,13 +2,13 @@
  * eslint-plugin-dockerfile: a Dockerfile language for ESLint and rules about
  * the build cache and reproducibility.
  */
-import { createRequire } from "node:module";
 import type { ESLint, Linter } from "eslint";
 import { dockerfileLanguage } from "./lib/language/language.js";
 import { rules } from "./rules/index.js";
 import { presetRules } from "./lib/presets.js";
+import { packageInfo } from "./lib/package-info.js";
 
-const { name, version } = createRequire(import.meta.url)("../package.json") as { name: string; version: string };
+const { name, version } = packageInfo;
 
 /** Every file name Docker and Podman builds read by default, and the usual variants. */
 export const DOCKERFILE_GLOBS = [

@@ -1,6 +1,8 @@
 /** Every rule of the plugin, by name. Keep sorted. */
 import type { DockerfileRuleDefinition } from "../lib/rule.js";
+import pinBaseImage from "./pin-base-image.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rules have different option types
 export const rules: Record<string, DockerfileRuleDefinition<any>> = {
+  "pin-base-image": pinBaseImage,
 };
