@@ -126,14 +126,15 @@ class TreeBuilder {
   keyValue(property: Property): KeyValueNode {
     const nameRange = this.rangeOf(property.getNameRange());
     const valueLsp = property.getValueRange();
-    const value = property.getValue();
-    const valueNode = valueLsp && value !== null ? this.argumentFromRange(this.rangeOf(valueLsp), value) : null;
+    // dockerfile-ast's getValue() is the value Docker reads; getUnescapedValue() is the text as written.
+    const written = property.getUnescapedValue();
+    const valueNode = valueLsp && written !== null ? this.argumentFromRange(this.rangeOf(valueLsp), written) : null;
     const whole: Range = [nameRange[0], valueNode ? Math.max(valueNode.range[1], nameRange[1]) : nameRange[1]];
     return {
       ...this.base("KeyValue", whole),
       key: this.argumentFromRange(nameRange, property.getName()),
       value: valueNode,
-      unquotedValue: property.getUnescapedValue(),
+      unquotedValue: property.getValue(),
     };
   }
 

@@ -1,0 +1,197 @@
+import { Linter } from "eslint";
+import { describe, expect, it } from "vitest";
+import plugin from "../index.js";
+import { buildTree } from "../lib/ast/index.js";
+import type { DockerfileNode, InstructionNode, RunNode } from "../lib/ast/index.js";
+
+const linter = new Linter({ configType: "flat" });
+
+function lint(code: string, rules: Linter.RulesRecord = { "dockerfile/pin-base-image": "error" }, extra: Linter.Config = {}): Linter.LintMessage[] {
+  return linter.verify(
+    code,
+    [{ files: ["**/Dockerfile"], plugins: { dockerfile: plugin }, language: "dockerfile/dockerfile", rules, ...extra }],
+    { filename: "Dockerfile" },
+  );
+}
+
+function tree(code: string): DockerfileNode {
+  return buildTree(code).ast;
+}
+
+function at<T extends InstructionNode>(ast: DockerfileNode, index: number): T {
+  const node = ast.body[index];
+  if (!node) throw new Error(`no instruction ${index}`);
+  return node as T;
+}
+
+/** The text a node's range covers. */
+function textOf(code: string, node: { range: [number, number] }): string {
+  return code.slice(node.range[0], node.range[1]);
+}
+
+describe("tree", () => {
+  it("gives every instruction kind its own node type, whatever the keyword casing", () => {
+    const code = [
+      "FROM node:20 AS build", "run echo hi", "CMD [\"node\"]", "ENTRYPOINT [\"x\"]", "SHELL [\"/bin/sh\", \"-c\"]",
+      "VOLUME /data", "COPY a b", "ADD c d", "ARG A=1", "ENV B=2", "LABEL c=3", "HEALTHCHECK NONE", "ONBUILD RUN x",
+      "EXPOSE 80", "WORKDIR /w", "USER app", "STOPSIGNAL SIGTERM", "MAINTAINER me", "BOGUS x",
+    ].join("\n");
+    expect(tree(code).body.map((node) => node.type)).toEqual([
+      "From", "Run", "Cmd", "Entrypoint", "Shell", "Volume", "Copy", "Add", "Arg", "Env", "Label", "Healthcheck",
+      "Onbuild", "Expose", "Workdir", "User", "Stopsignal", "Maintainer", "Unknown",
+    ]);
+    expect(tree(code).body[1]?.keyword).toBe("RUN");
+  });
+
+  it("locates FROM's image and stage name with 1-based lines and columns", () => {
+    const code = "# c\nFROM --platform=$BUILDPLATFORM node:20 AS build\n";
+    const from = at<Extract<InstructionNode, { type: "From" }>>(tree(code), 0);
+    expect(from.image?.raw).toBe("node:20");
+    expect(from.image?.loc).toEqual({ start: { line: 2, column: 32 }, end: { line: 2, column: 39 } });
+    expect(from.stage?.value).toBe("build");
+    expect(textOf(code, from.stage ?? { range: [0, 0] })).toBe("build");
+    expect(from.flags[0]?.name).toBe("platform");
+    expect(from.flags[0]?.value).toBe("$BUILDPLATFORM");
+  });
+
+  it("keeps offsets right with CRLF line endings and tabs", () => {
+    const code = "FROM alpine:3.20\r\n\tRUN\tapk add curl\r\nCOPY\ta\tb\r\n";
+    const ast = tree(code);
+    const copy = at<Extract<InstructionNode, { type: "Copy" }>>(ast, 2);
+    expect(copy.loc.start).toEqual({ line: 3, column: 1 });
+    expect(textOf(code, copy.sources[0] ?? { range: [0, 0] })).toBe("a");
+    expect(copy.destination?.loc.start).toEqual({ line: 3, column: 8 });
+  });
+
+  it("reads the backtick escape directive and its continuations", () => {
+    const code = "# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN dir `\n  C:\\\\\n";
+    const ast = tree(code);
+    expect(ast.escapeChar).toBe("`");
+    expect(ast.directives.map((d) => [d.name, d.value])).toEqual([["escape", "`"]]);
+    expect(at<RunNode>(ast, 1).loc.end.line).toBe(4);
+  });
+
+  it("treats a first-line eslint comment as a comment, not a parser directive", () => {
+    const ast = tree("# eslint-disable x=y\nFROM a:1\n");
+    expect(ast.directives).toEqual([]);
+    expect(ast.comments.map((c) => c.value.trim())).toEqual(["eslint-disable x=y"]);
+  });
+
+  it("reads syntax and check directives", () => {
+    const ast = tree("# syntax=docker/dockerfile:1.7\n# check=skip=JSONArgsRecommended\nFROM a:1\n");
+    expect(ast.directives.map((d) => d.name)).toEqual(["syntax", "check"]);
+  });
+
+  it("reads heredocs of RUN with their bodies and delimiters", () => {
+    const code = "FROM alpine:3.20\nRUN <<EOF\napk add curl\nEOF\nRUN python3 <<-'PY'\n\tprint(1)\n\tPY\n";
+    const ast = tree(code);
+    const first = at<RunNode>(ast, 1);
+    expect(first.heredocs.map((h) => [h.name, h.content, h.quoted, h.stripTabs])).toEqual([["EOF", "apk add curl", false, false]]);
+    const second = at<RunNode>(ast, 2);
+    expect(second.heredocs[0]?.quoted).toBe(true);
+    expect(second.heredocs[0]?.stripTabs).toBe(true);
+    expect(second.loc.end.line).toBe(7);
+  });
+
+  it("decodes exec form with JSON semantics and marks malformed arrays", () => {
+    const ast = tree("FROM a:1\nCMD [\"echo\", \"\\u0041\"]\nCMD ['echo', 'x']\nCMD [\"a\", \\\n  \"b\"]\nCMD echo [x]\n");
+    const cmds = ast.body.slice(1) as Extract<InstructionNode, { type: "Cmd" }>[];
+    expect(cmds.map((c) => [c.form, c.malformedExec])).toEqual([["exec", false], ["shell", true], ["exec", false], ["shell", false]]);
+    expect(cmds[0]?.exec?.map((e) => e.value)).toEqual(["echo", "A"]);
+    expect(cmds[2]?.exec?.map((e) => e.loc.start)).toEqual([{ line: 4, column: 6 }, { line: 5, column: 3 }]);
+  });
+
+  it("splits ARG, ENV and LABEL pairs, and marks legacy ENV", () => {
+    const ast = tree('FROM a:1\nARG A=1 B\nENV C="x y" D=2\nENV E value here\nLABEL "org.k"="v"\n');
+    const arg = at<Extract<InstructionNode, { type: "Arg" }>>(ast, 1);
+    expect(arg.pairs.map((p) => [p.key.value, p.unquotedValue])).toEqual([["A", "1"], ["B", null]]);
+    const env = at<Extract<InstructionNode, { type: "Env" }>>(ast, 2);
+    expect(env.pairs.map((p) => [p.key.value, p.unquotedValue])).toEqual([["C", "x y"], ["D", "2"]]);
+    expect(env.pairs[0]?.value?.value).toBe('"x y"');
+    expect(env.legacy).toBe(false);
+    expect(at<Extract<InstructionNode, { type: "Env" }>>(ast, 3).legacy).toBe(true);
+  });
+
+  it("nests the ONBUILD trigger as a full instruction", () => {
+    const ast = tree("FROM a:1\nONBUILD COPY --from=tools /x /x\n");
+    const onbuild = at<Extract<InstructionNode, { type: "Onbuild" }>>(ast, 1);
+    expect(onbuild.trigger?.type).toBe("Copy");
+    expect(onbuild.trigger?.flags[0]?.name).toBe("from");
+    expect(onbuild.trigger?.loc.start).toEqual({ line: 2, column: 9 });
+  });
+
+  it("splits mount options and locates their values", () => {
+    const code = "FROM a:1\nRUN --mount=type=secret,id=npm,target=/root/.npmrc npm ci\n";
+    const run = at<RunNode>(tree(code), 1);
+    const mount = run.flags[0];
+    expect(mount?.options.map((o) => [o.name, o.value])).toEqual([["type", "secret"], ["id", "npm"], ["target", "/root/.npmrc"]]);
+    expect(textOf(code, { range: mount?.options[1]?.valueRange ?? [0, 0] })).toBe("npm");
+  });
+
+  it("copes with odd text without throwing", () => {
+    const samples = ["", "\n\n", "# only a comment", "\u0000\u0001\u00ff binary", "RUN", "FROM", "FROM \\", "RUN <<EOF", "COPY [", "ONBUILD", "ARG =x", "x".repeat(100_000), "RUN \\\n# c\nfoo"];
+    for (const sample of samples) {
+      expect(() => tree(sample)).not.toThrow();
+      expect(() => lint(sample, plugin.configs.all[0]?.rules ?? {})).not.toThrow();
+    }
+  });
+});
+
+describe("directive comments", () => {
+  it("disables the next line with a reason", () => {
+    const messages = lint("# eslint-disable-next-line dockerfile/pin-base-image -- base is pinned by the CI\nFROM node\nFROM ubuntu\n");
+    expect(messages.map((m) => [m.ruleId, m.line])).toEqual([["dockerfile/pin-base-image", 3]]);
+  });
+
+  it("disables and enables a region", () => {
+    const messages = lint("# eslint-disable dockerfile/pin-base-image\nFROM node\n# eslint-enable dockerfile/pin-base-image\nFROM ubuntu\n");
+    expect(messages.map((m) => m.line)).toEqual([4]);
+  });
+
+  it("turns a rule off with an inline config comment", () => {
+    expect(lint("# eslint dockerfile/pin-base-image: off\nFROM node\n")).toEqual([]);
+  });
+
+  it("works on the first line, where Docker looks for parser directives", () => {
+    expect(lint("# eslint-disable-next-line dockerfile/pin-base-image\nFROM node\n")).toEqual([]);
+  });
+
+  it("reports an unused disable directive when asked", () => {
+    const messages = lint("# eslint-disable-next-line dockerfile/pin-base-image\nFROM node:20\n", undefined, {
+      linterOptions: { reportUnusedDisableDirectives: "error" },
+    });
+    expect(messages).toHaveLength(1);
+    expect(messages[0]?.message).toMatch(/Unused eslint-disable directive/u);
+  });
+
+  it("says eslint-disable-line cannot work in a Dockerfile", () => {
+    const messages = lint("FROM node:20\n# eslint-disable-line dockerfile/pin-base-image\n");
+    expect(messages[0]?.message).toMatch(/eslint-disable-next-line/u);
+  });
+
+  it("reports a malformed inline config", () => {
+    const messages = lint("# eslint dockerfile/pin-base-image: [\nFROM node:20\n");
+    expect(messages[0]?.ruleId).toBeNull();
+  });
+});
+
+describe("selectors", () => {
+  it("supports attribute selectors and the :instruction class", () => {
+    const seen: string[] = [];
+    const rule = {
+      meta: { type: "problem" as const, messages: { x: "x" } },
+      create() {
+        return {
+          ":instruction"(node: InstructionNode) { seen.push(`i:${node.keyword}`); },
+          'Flag[name="mount"] > FlagOption[name="type"]'(node: { value: string }) { seen.push(`mount:${node.value}`); },
+        };
+      },
+    };
+    linter.verify(
+      "FROM a:1\nRUN --mount=type=cache,target=/c true\n",
+      [{ files: ["**/Dockerfile"], plugins: { dockerfile: plugin, test: { rules: { r: rule } } }, language: "dockerfile/dockerfile", rules: { "test/r": "error" } }],
+      { filename: "Dockerfile" },
+    );
+    expect(seen).toEqual(["i:FROM", "i:RUN", "mount:cache"]);
+  });
+});
