@@ -1,0 +1,49 @@
+/**
+ * Two stages with the same name (compared case-insensitively, as BuildKit
+ * does): a reference to the name can only mean one of them.
+ */
+import { docsUrl } from "../lib/rule.js";
+import type { DockerfileRuleDefinition } from "../lib/rule.js";
+
+type MessageIds = "duplicate";
+
+const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }> = {
+  meta: {
+    type: "problem",
+    docs: {
+      description: "Disallow two build stages with the same name",
+      url: docsUrl("no-duplicate-stage-name"),
+    },
+    schema: [],
+    messages: {
+      duplicate:
+        "Stage name '{{name}}' is already used by the stage on line {{line}} (stage names ignore case). A name can point to only one stage, so `FROM {{lower}}`, `COPY --from={{lower}}` and `--target {{lower}}` reach just one of the two, and which one depends on where the reference stands. Give each stage its own name.",
+    },
+  },
+
+  create(context) {
+    const { facts } = context.sourceCode;
+    return {
+      "Dockerfile:exit"() {
+        const seen = new Map<string, number>();
+        for (const stage of facts.stages) {
+          const node = stage.from.stage;
+          if (!node) continue;
+          const key = node.value.toLowerCase();
+          const first = seen.get(key);
+          if (first === undefined) {
+            seen.set(key, node.loc.start.line);
+            continue;
+          }
+          context.report({
+            loc: node.loc,
+            messageId: "duplicate",
+            data: { name: node.value, line: String(first), lower: key },
+          });
+        }
+      },
+    };
+  },
+};
+
+export default rule;
