@@ -10,6 +10,7 @@ type Entry = Linter.RuleSeverity | [Linter.RuleSeverity, ...unknown[]];
 /** Rules that catch real bugs or silent cache and reproducibility problems. */
 const RECOMMENDED: Record<string, Entry> = {
   "no-duplicate-stage-name": "error",
+  "no-reserved-stage-name": "error",
 };
 
 /** Added by `strict`, or given stricter options there. */
