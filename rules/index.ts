@@ -3,10 +3,12 @@ import type { DockerfileRuleDefinition } from "../lib/rule.js";
 import noDuplicateStageName from "./no-duplicate-stage-name.js";
 import noReservedStageName from "./no-reserved-stage-name.js";
 import pinBaseImage from "./pin-base-image.js";
+import singleCmdEntrypointHealthcheck from "./single-cmd-entrypoint-healthcheck.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rules have different option types
 export const rules: Record<string, DockerfileRuleDefinition<any>> = {
   "no-duplicate-stage-name": noDuplicateStageName,
   "no-reserved-stage-name": noReservedStageName,
   "pin-base-image": pinBaseImage,
+  "single-cmd-entrypoint-healthcheck": singleCmdEntrypointHealthcheck,
 };

@@ -27,13 +27,18 @@ export interface ShellHeredoc {
   quoted: boolean;
   /** True for `<<-`, which strips leading tabs from body lines. */
   stripTabs: boolean;
+  /**
+   * The body as written: the lines between the operator's line and the
+   * delimiter line, newlines included. Leading tabs are kept even with
+   * `stripTabs`, so that `body` is exactly the text at [bodyStart, bodyEnd).
+   */
   body: string;
   bodyStart: number;
   bodyEnd: number;
 }
 
 export interface ShellRedirect {
-  /** The operator: `>`, `>>`, `<`, `<<`, `<<-`, `<<<`, `2>`, `&>`, `>&`, … */
+  /** The operator with its fd prefix, if any: `>`, `>>`, `<`, `<<`, `<<-`, `<<<`, `2>`, `2>&`, `&>`, `>&`, … */
   op: string;
   start: number;
   end: number;

@@ -1,0 +1,289 @@
+/**
+ * Helpers rules share to read simple commands: the command's name, wrappers
+ * such as `sudo` that run another command, shell invocations and a small
+ * getopt-like argument splitter.
+ */
+import { assignmentPrefix } from "./chars.js";
+import type { ShellWord, SimpleCommand } from "./types.js";
+
+function basename(value: string): string | null {
+  const name = value.slice(value.lastIndexOf("/") + 1);
+  return name === "" ? null : name;
+}
+
+/**
+ * The command's name: the basename of its first word (`/usr/bin/apt-get` is
+ * `apt-get`). Null when the command has no words or its first word is
+ * dynamic (`$CC -o x`), since the name is then unknown.
+ */
+export function commandName(cmd: SimpleCommand): string | null {
+  const first = cmd.words[0];
+  if (!first || first.dynamic) return null;
+  return basename(first.value);
+}
+
+export interface UnwrappedCommand {
+  /** Basename of the wrapped command, null when unknown (dynamic) or absent (`sudo -v`, `exec >log`). */
+  name: string | null;
+  /** The words after the wrapped command's name. */
+  args: ShellWord[];
+  /** The command-name words of the wrappers that were skipped (`sudo`, `env`, …), in order. */
+  wrappers: ShellWord[];
+}
+
+/**
+ * Skips leading options of a wrapper from `i`; returns the index of the first
+ * operand. `shortValued` lists the short option letters that take a value,
+ * `longValued` the long options that take one when it is not joined by `=`.
+ */
+function skipOptions(words: readonly ShellWord[], i: number, shortValued: string, longValued: readonly string[]): number {
+  while (i < words.length) {
+    const word = words[i];
+    if (!word || word.dynamic) return i;
+    const v = word.value;
+    if (v === "--") return i + 1;
+    if (v.startsWith("--")) {
+      i++;
+      if (!v.includes("=") && longValued.includes(v)) i++;
+      continue;
+    }
+    if (v.length < 2 || !v.startsWith("-")) return i;
+    i++;
+    for (let k = 1; k < v.length; k++) {
+      if (shortValued.includes(v.charAt(k))) {
+        // `-u user` takes the next word; `-uuser` carries its value.
+        if (k === v.length - 1) i++;
+        break;
+      }
+    }
+  }
+  return i;
+}
+
+function skipAssignments(words: readonly ShellWord[], i: number): number {
+  while (i < words.length) {
+    const word = words[i];
+    if (!word || assignmentPrefix(word.raw) === 0) break;
+    i++;
+  }
+  return i;
+}
+
+/** Whether an option cluster such as `-pv` contains one of `letters`. */
+function hasShortOption(words: readonly ShellWord[], from: number, to: number, letters: string): boolean {
+  for (let i = from; i < to; i++) {
+    const v = words[i]?.value ?? "";
+    if (v.startsWith("-") && !v.startsWith("--")) {
+      for (let k = 1; k < v.length; k++) if (letters.includes(v.charAt(k))) return true;
+    }
+  }
+  return false;
+}
+
+/** Index of the wrapped command's name after the wrapper at `i`, or -1 when `name` is not a wrapper. */
+function skipWrapper(name: string, words: readonly ShellWord[], i: number): number {
+  switch (name) {
+    case "sudo":
+      return skipAssignments(words, skipOptions(words, i, "ugpCDrtUTR", ["--user", "--group", "--prompt", "--close-from", "--chdir", "--role", "--type", "--other-user", "--command-timeout", "--chroot", "--host"]));
+    case "env": {
+      let j = i;
+      // `env -` is `env -i`.
+      while (words[j]?.value === "-" && !words[j]?.dynamic) j++;
+      j = skipOptions(words, j, "uCS", ["--unset", "--chdir", "--split-string"]);
+      return skipAssignments(words, j);
+    }
+    case "command": {
+      const j = skipOptions(words, i, "", []);
+      // `command -v x` looks `x` up; it does not run it.
+      return hasShortOption(words, i, j, "vV") ? -1 : j;
+    }
+    case "exec":
+      return skipOptions(words, i, "a", []);
+    case "nice":
+      return skipOptions(words, i, "n", ["--adjustment"]);
+    case "nohup":
+      return skipOptions(words, i, "", []);
+    case "time":
+      return skipOptions(words, i, "fo", ["--format", "--output"]);
+    case "timeout": {
+      const j = skipOptions(words, i, "sk", ["--signal", "--kill-after"]);
+      // The duration comes before the command.
+      return j < words.length ? j + 1 : j;
+    }
+    case "stdbuf":
+      return skipOptions(words, i, "ioe", ["--input", "--output", "--error"]);
+    default:
+      return -1;
+  }
+}
+
+/**
+ * Skips wrappers that run another command with the following words: `sudo`,
+ * `env`, `command` (not `command -v`), `exec`, `nice`, `nohup`, `time`,
+ * `timeout` and `stdbuf`, with their options (`sudo -u user -E --`,
+ * `env -i A=1`, `timeout -s KILL 10`). `xargs` is not a wrapper: its command
+ * gets other arguments.
+ */
+export function unwrapCommand(cmd: SimpleCommand): UnwrappedCommand {
+  const words = cmd.words;
+  const wrappers: ShellWord[] = [];
+  let i = 0;
+  for (;;) {
+    const word = words[i];
+    if (!word) return { name: null, args: [], wrappers };
+    const name = word.dynamic ? null : basename(word.value);
+    if (name === null) return { name: null, args: words.slice(i + 1), wrappers };
+    const next = skipWrapper(name, words, i + 1);
+    if (next < 0) return { name, args: words.slice(i + 1), wrappers };
+    wrappers.push(word);
+    i = next;
+  }
+}
+
+const SHELLS = new Set(["sh", "bash", "ash", "dash", "zsh", "ksh", "mksh", "busybox sh"]);
+
+/** True for the names of POSIX-like shells: sh, bash, ash, dash, zsh, ksh, mksh (and "busybox sh"). */
+export function isShellCommand(name: string | null): boolean {
+  return name !== null && SHELLS.has(name);
+}
+
+export interface ShellInvocation {
+  /** The `-c` script argument, null when the shell reads its script from elsewhere. */
+  script: ShellWord | null;
+  /** True when the shell reads its script from standard input (no `-c`, no script file, or `-s`). */
+  stdin: boolean;
+}
+
+/**
+ * How a command runs a shell: `bash -ex -c 'script'`, `sh -o pipefail -c …`,
+ * `sudo bash -lc …`, `busybox sh -c …`, or `bash` / `sh -s` reading standard
+ * input. Null when the command is not a shell.
+ */
+export function shellInvocation(cmd: SimpleCommand): ShellInvocation | null {
+  let { name, args } = unwrapCommand(cmd);
+  if (name === "busybox") {
+    const applet = args[0];
+    if (!applet || applet.dynamic) return null;
+    name = basename(applet.value);
+    args = args.slice(1);
+  }
+  if (!isShellCommand(name)) return null;
+  let dashC = false;
+  let dashS = false;
+  let i = 0;
+  while (i < args.length) {
+    const word = args[i];
+    if (!word || word.dynamic) break;
+    const v = word.value;
+    if (v === "--" || v === "-") {
+      i++;
+      break;
+    }
+    if (v.startsWith("--")) {
+      i += v === "--rcfile" || v === "--init-file" ? 2 : 1;
+      continue;
+    }
+    if (v.length < 2 || (!v.startsWith("-") && !v.startsWith("+"))) break;
+    i++;
+    for (let k = 1; k < v.length; k++) {
+      const ch = v.charAt(k);
+      if (ch === "c" && v.startsWith("-")) dashC = true;
+      else if (ch === "s") dashS = true;
+      // `-o pipefail`, `+o posix`, `-O extglob` take the next word.
+      else if (ch === "o" || ch === "O") i++;
+    }
+  }
+  if (dashC) return { script: args[i] ?? null, stdin: false };
+  return { script: null, stdin: dashS || i >= args.length };
+}
+
+export interface ArgSpec {
+  /** Options that take a value, short (`-t`) or long (`--target-release`). */
+  withValue?: readonly string[];
+}
+
+export interface ParsedOption {
+  /** `-y`, `--no-install-recommends`: a short option of a cluster is reported alone (`-yq` gives `-y` and `-q`). */
+  name: string;
+  /** The option's value (`--opt=value`, `--opt value`, `-tvalue`, `-t value`), null for a flag. */
+  value: ShellWord | null;
+  /** The word the option was written in. */
+  word: ShellWord;
+}
+
+export interface ParsedArgs {
+  positionals: ShellWord[];
+  options: ParsedOption[];
+}
+
+/**
+ * The part of `word` after its first `length` value characters, as a word of
+ * its own. Offsets are exact when that prefix is written literally (the usual
+ * `--opt=value`); otherwise the whole word's range is kept.
+ */
+function suffixWord(word: ShellWord, length: number): ShellWord {
+  const value = word.value.slice(length);
+  if (word.raw.startsWith(word.value.slice(0, length))) {
+    const raw = word.raw.slice(length);
+    let quoted = false;
+    for (let k = 0; k < raw.length && !quoted; k++) quoted = raw[k] === "'" || raw[k] === '"' || raw[k] === "\\";
+    return { start: word.start + length, end: word.end, raw, value, quoted, dynamic: word.dynamic };
+  }
+  return { ...word, value };
+}
+
+/**
+ * Splits arguments into options and positionals, getopt-style: `--opt=value`,
+ * `--opt value` and `-t value` / `-tvalue` for options listed in
+ * `spec.withValue`, clusters of short flags (`-yq`), and `--` ending the
+ * options. A lone `-` is a positional (standard input, by convention).
+ */
+export function parseArgs(args: readonly ShellWord[], spec: ArgSpec = {}): ParsedArgs {
+  const withValue = spec.withValue ?? [];
+  const positionals: ShellWord[] = [];
+  const options: ParsedOption[] = [];
+  let endOfOptions = false;
+  for (let i = 0; i < args.length; i++) {
+    const word = args[i];
+    if (!word) continue;
+    const v = word.value;
+    if (endOfOptions || v.length < 2 || !v.startsWith("-")) {
+      positionals.push(word);
+      continue;
+    }
+    if (v === "--") {
+      endOfOptions = true;
+      continue;
+    }
+    if (v.startsWith("--")) {
+      const eq = v.indexOf("=");
+      if (eq >= 0) {
+        options.push({ name: v.slice(0, eq), value: suffixWord(word, eq + 1), word });
+      } else if (withValue.includes(v)) {
+        const value = args[i + 1] ?? null;
+        if (value) i++;
+        options.push({ name: v, value, word });
+      } else {
+        options.push({ name: v, value: null, word });
+      }
+      continue;
+    }
+    for (let k = 1; k < v.length; k++) {
+      const name = "-" + v.charAt(k);
+      if (!withValue.includes(name)) {
+        options.push({ name, value: null, word });
+        continue;
+      }
+      let value: ShellWord | null;
+      if (k < v.length - 1) {
+        value = suffixWord(word, k + 1);
+      } else {
+        value = args[i + 1] ?? null;
+        if (value) i++;
+      }
+      options.push({ name, value, word });
+      break;
+    }
+  }
+  return { positionals, options };
+}
