@@ -12,6 +12,7 @@ const RECOMMENDED: Record<string, Entry> = {
   "no-duplicate-stage-name": "error",
   "no-reserved-stage-name": "error",
   "single-cmd-entrypoint-healthcheck": "error",
+  "workdir-absolute": "error",
 };
 
 /** Added by `strict`, or given stricter options there. */

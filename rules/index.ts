@@ -4,6 +4,7 @@ import noDuplicateStageName from "./no-duplicate-stage-name.js";
 import noReservedStageName from "./no-reserved-stage-name.js";
 import pinBaseImage from "./pin-base-image.js";
 import singleCmdEntrypointHealthcheck from "./single-cmd-entrypoint-healthcheck.js";
+import workdirAbsolute from "./workdir-absolute.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rules have different option types
 export const rules: Record<string, DockerfileRuleDefinition<any>> = {
@@ -11,4 +12,5 @@ export const rules: Record<string, DockerfileRuleDefinition<any>> = {
   "no-reserved-stage-name": noReservedStageName,
   "pin-base-image": pinBaseImage,
   "single-cmd-entrypoint-healthcheck": singleCmdEntrypointHealthcheck,
+  "workdir-absolute": workdirAbsolute,
 };

@@ -1,0 +1,102 @@
+/**
+ * A relative WORKDIR before any absolute one in the stage (or its parent
+ * stages in this file): it resolves against the base image's working
+ * directory, which the base image can change. ARG and ENV values are
+ * substituted first; a path that starts with a variable this file cannot
+ * resolve (such as `$HOME`, set by the base image) is left alone.
+ */
+import type { InstructionNode } from "../lib/ast/index.js";
+import { docsUrl } from "../lib/rule.js";
+import type { DockerfileRuleDefinition } from "../lib/rule.js";
+import type { Stage } from "../lib/stages.js";
+
+type MessageIds = "relative" | "tilde";
+
+/** `/x`, `\x` and Windows drive paths (`C:\x`, `C:/x`, `C:`) are absolute. */
+function isAbsolute(path: string): boolean {
+  const first = path.charCodeAt(0);
+  if (first === 47 /* / */ || first === 92 /* \ */) return true;
+  const isLetter = (first >= 65 && first <= 90) || (first >= 97 && first <= 122);
+  return isLetter && path[1] === ":";
+}
+
+function stripLeadingQuotes(text: string): string {
+  let i = 0;
+  while (i < text.length && (text[i] === '"' || text[i] === "'")) i++;
+  return text.slice(i);
+}
+
+const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }> = {
+  meta: {
+    type: "problem",
+    docs: {
+      description: "Require the first WORKDIR of a stage to be an absolute path",
+      url: docsUrl("workdir-absolute"),
+    },
+    schema: [],
+    messages: {
+      relative:
+        "WORKDIR '{{path}}'{{resolved}} is relative and no absolute WORKDIR comes before it in this stage, so it lands inside whatever working directory the base image sets. If a new version of the base image changes that directory, every later COPY, RUN and CMD moves with it, silently. Use an absolute path, such as '/{{suggestion}}'.",
+      tilde:
+        "WORKDIR '{{path}}' does not mean the home directory: WORKDIR does no shell expansion, so '~' is a directory literally named '~' inside the base image's working directory. Use an absolute path, such as '/home/<user>/…' or '/app'.",
+    },
+  },
+
+  create(context) {
+    const { facts } = context.sourceCode;
+    /** Stages known to set a WORKDIR (any WORKDIR counts, as in BuildKit), by stage. */
+    const setsWorkdir = new Map<Stage, boolean>();
+
+    function inheritsWorkdir(stage: Stage): boolean {
+      // Follow the chain of parent stages in this file; the base image's own WORKDIR does not count.
+      let parent = stage.base.kind === "stage" ? stage.base.stage : null;
+      for (let hops = 0; parent && hops < 100; hops++) {
+        if (setsWorkdir.get(parent) ?? parent.instructions.some((node) => node.type === "Workdir")) return true;
+        parent = parent.base.kind === "stage" ? parent.base.stage : null;
+      }
+      return false;
+    }
+
+    function check(node: InstructionNode): boolean {
+      const word = node.arguments[0];
+      if (!word) return false;
+      const expansion = facts.expand(word.value, node);
+      const path = stripLeadingQuotes(expansion.value);
+      if (isAbsolute(path)) return false;
+      const written = stripLeadingQuotes(word.value);
+      // `$HOME/app`: the base image may define the variable; this file cannot tell.
+      if (expansion.unresolved.length > 0 && (written.startsWith("$") || path === "")) return false;
+      if (path.startsWith("~")) {
+        context.report({ loc: word.loc, messageId: "tilde", data: { path: word.value } });
+        return true;
+      }
+      const tail = path.replaceAll('"', "").replaceAll("'", "").replace(/^\.\//u, "");
+      context.report({
+        loc: word.loc,
+        messageId: "relative",
+        data: {
+          path: word.value,
+          resolved: expansion.value === word.value ? "" : ` (resolves to '${expansion.value}')`,
+          suggestion: tail === "." || tail === "" ? "app" : tail,
+        },
+      });
+      return true;
+    }
+
+    return {
+      "Dockerfile:exit"() {
+        for (const stage of facts.stages) {
+          let set = inheritsWorkdir(stage);
+          for (const node of stage.instructions) {
+            if (node.type !== "Workdir") continue;
+            if (!set) check(node);
+            set = true;
+          }
+          setsWorkdir.set(stage, set);
+        }
+      },
+    };
+  },
+};
+
+export default rule;
