@@ -17,6 +17,7 @@ const RECOMMENDED: Record<string, Entry> = {
 
 /** Added by `strict`, or given stricter options there. */
 const STRICT: Record<string, Entry> = {
+  "from-as-casing": "error",
 };
 
 function asError(entry: Entry): Entry {

@@ -1,0 +1,49 @@
+/**
+ * `FROM image as name`: the `AS` keyword should have the casing of its
+ * `FROM`. A FROM of mixed casing is left to consistent-instruction-casing,
+ * as BuildKit does.
+ */
+import { casingOf } from "../lib/casing.js";
+import { docsUrl } from "../lib/rule.js";
+import type { DockerfileRuleDefinition } from "../lib/rule.js";
+
+type MessageIds = "mismatch";
+
+const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }> = {
+  meta: {
+    type: "layout",
+    docs: {
+      description: "Require the `AS` of a FROM line to have the same casing as its `FROM`",
+      url: docsUrl("from-as-casing"),
+    },
+    fixable: "code",
+    schema: [],
+    messages: {
+      mismatch:
+        "'{{as}}' and '{{from}}' keywords' casing do not match. Mixed keyword casing on the stage line makes it harder to tell keywords from image and stage names. Write '{{expected}}'.",
+    },
+  },
+
+  create(context) {
+    const { text } = context.sourceCode;
+    return {
+      From(node) {
+        const as = node.asKeyword;
+        if (!as) return;
+        const from = text.slice(node.keywordRange[0], node.keywordRange[1]);
+        const fromCasing = casingOf(from);
+        if (fromCasing === "mixed") return;
+        if (casingOf(as.value) === fromCasing) return;
+        const expected = fromCasing === "lower" ? "as" : "AS";
+        context.report({
+          loc: as.loc,
+          messageId: "mismatch",
+          data: { as: as.value, from, expected },
+          fix: (fixer) => fixer.replaceTextRange(as.range, expected),
+        });
+      },
+    };
+  },
+};
+
+export default rule;
