@@ -17,6 +17,7 @@ const RECOMMENDED: Record<string, Entry> = {
 
 /** Added by `strict`, or given stricter options there. */
 const STRICT: Record<string, Entry> = {
+  "consistent-instruction-casing": "error",
   "from-as-casing": "error",
 };
 

@@ -1,5 +1,6 @@
 /** Every rule of the plugin, by name. Keep sorted. */
 import type { DockerfileRuleDefinition } from "../lib/rule.js";
+import consistentInstructionCasing from "./consistent-instruction-casing.js";
 import fromAsCasing from "./from-as-casing.js";
 import noDuplicateStageName from "./no-duplicate-stage-name.js";
 import noReservedStageName from "./no-reserved-stage-name.js";
@@ -9,6 +10,7 @@ import workdirAbsolute from "./workdir-absolute.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rules have different option types
 export const rules: Record<string, DockerfileRuleDefinition<any>> = {
+  "consistent-instruction-casing": consistentInstructionCasing,
   "from-as-casing": fromAsCasing,
   "no-duplicate-stage-name": noDuplicateStageName,
   "no-reserved-stage-name": noReservedStageName,

@@ -1,0 +1,91 @@
+/**
+ * Instruction keywords in one casing. By default the casing is the file's
+ * majority, counted as BuildKit counts it: the FROM and instructions of
+ * every stage whose keyword is all upper or all lower case (a tie goes to
+ * upper case). Instructions before the first FROM and ONBUILD triggers are
+ * checked against that majority too.
+ */
+import type { InstructionNode } from "../lib/ast/index.js";
+import { casingOf, withCasing } from "../lib/casing.js";
+import { docsUrl } from "../lib/rule.js";
+import type { DockerfileRuleDefinition } from "../lib/rule.js";
+
+type Options = [{ casing?: "majority" | "upper" | "lower" }];
+type MessageIds = "majority" | "configured";
+
+const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }> = {
+  meta: {
+    type: "layout",
+    docs: {
+      description: "Require instruction keywords to use one casing throughout the file",
+      url: docsUrl("consistent-instruction-casing"),
+    },
+    fixable: "code",
+    schema: [
+      {
+        type: "object",
+        properties: {
+          casing: {
+            enum: ["majority", "upper", "lower"],
+            description: "`majority` (as BuildKit) follows the casing most instructions of the file use; `upper` or `lower` requires that casing.",
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ casing: "majority" }],
+    messages: {
+      majority:
+        "Instruction '{{keyword}}' should match the casing of most instructions in this file ({{casing}}). Keywords in one casing stand apart from their arguments, and BuildKit's checks warn about the mix. Write '{{expected}}'.",
+      configured:
+        "Instruction '{{keyword}}' should be {{casing}}, as this project's lint settings require. Keywords in one casing stand apart from their arguments. Write '{{expected}}'.",
+    },
+  },
+
+  create(context) {
+    const [{ casing = "majority" }] = context.options;
+    const { facts, text } = context.sourceCode;
+
+    function keywordOf(node: InstructionNode): string {
+      return text.slice(node.keywordRange[0], node.keywordRange[1]);
+    }
+
+    function majority(): "upper" | "lower" {
+      let lower = 0;
+      let upper = 0;
+      for (const stage of facts.stages) {
+        for (const node of [stage.from, ...stage.instructions]) {
+          if (node.type === "Unknown") continue;
+          const found = casingOf(keywordOf(node));
+          if (found === "lower") lower++;
+          else if (found === "upper") upper++;
+        }
+      }
+      return lower > upper ? "lower" : "upper";
+    }
+
+    return {
+      "Dockerfile:exit"(root) {
+        const wanted = casing === "majority" ? majority() : casing;
+        const check = (node: InstructionNode): void => {
+          if (node.type === "Unknown") return;
+          const keyword = keywordOf(node);
+          if (keyword === "" || casingOf(keyword) === wanted) return;
+          const expected = withCasing(keyword, wanted);
+          context.report({
+            loc: context.sourceCode.positions.locOf(node.keywordRange),
+            messageId: casing === "majority" ? "majority" : "configured",
+            data: { keyword, casing: wanted === "upper" ? "uppercase" : "lowercase", expected },
+            fix: (fixer) => fixer.replaceTextRange(node.keywordRange, expected),
+          });
+        };
+        for (const node of root.body) {
+          check(node);
+          if (node.type === "Onbuild" && node.trigger) check(node.trigger);
+        }
+      },
+    };
+  },
+};
+
+export default rule;
