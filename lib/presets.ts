@@ -19,6 +19,7 @@ const RECOMMENDED: Record<string, Entry> = {
 const STRICT: Record<string, Entry> = {
   "consistent-instruction-casing": "error",
   "from-as-casing": "error",
+  "stage-name-casing": "error",
 };
 
 function asError(entry: Entry): Entry {

@@ -6,6 +6,7 @@ import noDuplicateStageName from "./no-duplicate-stage-name.js";
 import noReservedStageName from "./no-reserved-stage-name.js";
 import pinBaseImage from "./pin-base-image.js";
 import singleCmdEntrypointHealthcheck from "./single-cmd-entrypoint-healthcheck.js";
+import stageNameCasing from "./stage-name-casing.js";
 import workdirAbsolute from "./workdir-absolute.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rules have different option types
@@ -16,5 +17,6 @@ export const rules: Record<string, DockerfileRuleDefinition<any>> = {
   "no-reserved-stage-name": noReservedStageName,
   "pin-base-image": pinBaseImage,
   "single-cmd-entrypoint-healthcheck": singleCmdEntrypointHealthcheck,
+  "stage-name-casing": stageNameCasing,
   "workdir-absolute": workdirAbsolute,
 };
