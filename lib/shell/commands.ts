@@ -142,6 +142,14 @@ export function unwrapCommand(cmd: SimpleCommand): UnwrappedCommand {
 
 const SHELLS = new Set(["sh", "bash", "ash", "dash", "zsh", "ksh", "mksh", "busybox sh"]);
 
+const WRAPPERS = new Set(["sudo", "env", "command", "exec", "nice", "nohup", "time", "timeout", "stdbuf"]);
+
+/** A cheap test before `shellInvocation`: whether the command is named as a shell, a wrapper or busybox. */
+export function mayRunShell(cmd: SimpleCommand): boolean {
+  const name = commandName(cmd);
+  return name !== null && (SHELLS.has(name) || WRAPPERS.has(name) || name === "busybox");
+}
+
 /** True for the names of POSIX-like shells: sh, bash, ash, dash, zsh, ksh, mksh (and "busybox sh"). */
 export function isShellCommand(name: string | null): boolean {
   return name !== null && SHELLS.has(name);

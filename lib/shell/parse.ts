@@ -1,156 +1,14 @@
 /**
- * A POSIX shell (plus common bash syntax) lexer and recursive-descent parser
- * for RUN commands. It scans each character once with hand-written loops, so
- * it runs in linear time, and it never throws: every syntax problem is
- * recorded in `errors` and parsing goes on with what it has.
- *
- * Command substitutions are parsed where they appear, by the same parser on
- * the same text, which is how shells find the closing `)` (a `case` pattern's
- * `)` inside `$(…)` does not close it). Derived texts (backtick contents,
- * `sh -c` arguments, heredoc scripts) get a parser of their own over a
- * `ShellSource` that maps their offsets back to the outer script.
+ * A POSIX shell (plus common bash syntax) recursive-descent parser for RUN
+ * commands, over the scanner in `lexer.ts`. It never throws: every syntax
+ * problem is recorded in `errors` and parsing goes on with what it has.
  */
 import { assignmentPrefix, decodeAnsiEscape } from "./chars.js";
-import { shellInvocation } from "./commands.js";
+import { mayRunShell, shellInvocation } from "./commands.js";
+import { AMP, BACKSLASH, BACKTICK, CR, DOLLAR, DQUOTE, GT, LPAREN, LT, NL, PIPE, RPAREN, SEMI, SQUOTE, Scanner, isDigit, newAcc } from "./lexer.js";
+import type { PendingHeredoc, Shared, Token } from "./lexer.js";
 import { ShellSource } from "./source.js";
-import type {
-  ShellConnector,
-  ShellContext,
-  ShellHeredoc,
-  ShellParseResult,
-  ShellRedirect,
-  ShellWord,
-  SimpleCommand,
-} from "./types.js";
-
-// Character codes and classes live in this module: the scanner's loops use
-// them per character, and module-local constants stay cheap under every loader.
-const TAB = 9;
-const NL = 10;
-const CR = 13;
-const SPACE = 32;
-const BANG = 33;
-const DQUOTE = 34;
-const HASH = 35;
-const DOLLAR = 36;
-const AMP = 38;
-const SQUOTE = 39;
-const LPAREN = 40;
-const RPAREN = 41;
-const DASH = 45;
-const DIGIT0 = 48;
-const DIGIT9 = 57;
-const SEMI = 59;
-const LT = 60;
-const GT = 62;
-const LBRACKET = 91;
-const BACKSLASH = 92;
-const RBRACKET = 93;
-const BACKTICK = 96;
-const LBRACE = 123;
-const PIPE = 124;
-const RBRACE = 125;
-
-/** Bit flags per ASCII code unit; code units >= 128 are ordinary word characters. */
-const META = 1; // ends a word: blanks, newline and operator characters
-const SPECIAL = 2; // starts a quote, escape or expansion inside a word
-const NAME_START = 4;
-const NAME_PART = 8;
-
-const table = new Uint8Array(128);
-function mark(chars: string, flags: number): void {
-  for (let i = 0; i < chars.length; i++) {
-    const c = chars.charCodeAt(i);
-    table[c] = (table[c] ?? 0) | flags;
-  }
-}
-mark(" \t\n;&|()<>", META);
-// CR is special so that word scanning can end a word at a CRLF line end.
-mark("\\'\"$`\r", SPECIAL);
-mark("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_", NAME_START | NAME_PART);
-mark("0123456789", NAME_PART);
-
-function isMeta(c: number): boolean {
-  return c < 128 && ((table[c] ?? 0) & META) !== 0;
-}
-
-/** A character that neither ends a word nor needs special scanning. */
-function isPlain(c: number): boolean {
-  // NaN (past the end) is not plain, so scanning loops stop at the end.
-  if (c >= 128) return true;
-  return c >= 0 && ((table[c] ?? META) & (META | SPECIAL)) === 0;
-}
-
-function isNameStart(c: number): boolean {
-  return c < 128 && ((table[c] ?? 0) & NAME_START) !== 0;
-}
-
-function isNamePart(c: number): boolean {
-  return c < 128 && ((table[c] ?? 0) & NAME_PART) !== 0;
-}
-
-function isDigit(c: number): boolean {
-  return c >= DIGIT0 && c <= DIGIT9;
-}
-
-/** `$?`, `$$`, `$!`, `$#`, `$@`, `$*`, `$-` and positional `$0`…`$9`. */
-function isSpecialParam(c: number): boolean {
-  return c === 63 || c === DOLLAR || c === BANG || c === HASH || c === 64 || c === 42 || c === DASH || isDigit(c);
-}
-
-/** Deeper nesting is garbage or an attack; past it, constructs are skipped, not parsed, to bound the stack. */
-const MAX_NESTING = 100;
-const MAX_ERRORS = 100;
-
-/** State shared by every parser working on one `parseShell` call. */
-interface Shared {
-  commands: SimpleCommand[];
-  errors: { message: string; offset: number }[];
-  nesting: number;
-  nestingReported: boolean;
-  /**
-   * `$((` may turn out to be `$( (…) )`, found only by scanning ahead; this
-   * budget caps the characters such look-aheads may scan, keeping crafted
-   * input linear.
-   */
-  arithmeticBudget: number;
-}
-
-type TokenKind = "word" | "op" | "redir" | "newline" | "end";
-
-interface Token {
-  kind: TokenKind;
-  /** Operator text (`&&`, `(`, `2>&`, …); empty for words. */
-  op: string;
-  /** Local range in the parser's text. */
-  ls: number;
-  le: number;
-  word: ShellWord | null;
-}
-
-/** A word being scanned. */
-interface WordAcc {
-  value: string;
-  quoted: boolean;
-  dynamic: boolean;
-}
-
-interface PendingHeredoc {
-  heredoc: ShellHeredoc;
-  op: string;
-  stripTabs: boolean;
-  delimiter: string;
-  /** Local offset of the `<<` operator, for errors. */
-  opAt: number;
-  read: boolean;
-  /** Local body range, once read. */
-  ls: number;
-  le: number;
-  /** What to do with the body: decided when the command is complete, done once the body is read too. */
-  action: "script" | "expand" | "none" | null;
-  context: ShellContext;
-  depth: number;
-}
+import type { ShellConnector, ShellContext, ShellHeredoc, ShellParseResult, ShellRedirect, SimpleCommand } from "./types.js";
 
 /** The list being parsed: connectors are set on the commands as operators are read. */
 interface ListState {
@@ -165,10 +23,6 @@ interface ListState {
 const TERMINATOR_WORDS = new Set(["}", "then", "do", "done", "fi", "elif", "else", "esac"]);
 const CASE_ENDS = new Set([";;", ";&", ";;&"]);
 
-function newAcc(): WordAcc {
-  return { value: "", quoted: false, dynamic: false };
-}
-
 function describe(t: Token): string {
   if (t.kind === "word") return `"${t.word?.raw ?? ""}"`;
   if (t.kind === "newline") return "newline";
@@ -176,647 +30,7 @@ function describe(t: Token): string {
   return `"${t.op}"`;
 }
 
-class Parser {
-  private readonly shared: Shared;
-  private readonly source: ShellSource;
-  private readonly src: string;
-  private readonly len: number;
-  private pos = 0;
-  private peeked: Token | null = null;
-  /** Heredocs whose bodies start after the next newline, in order. */
-  private pendingHeredocs: PendingHeredoc[] = [];
-  private context: ShellContext;
-  private depth: number;
-  private condition = false;
-
-  constructor(shared: Shared, source: ShellSource, context: ShellContext, depth: number) {
-    this.shared = shared;
-    this.source = source;
-    this.src = source.text;
-    this.len = source.text.length;
-    this.context = context;
-    this.depth = depth;
-  }
-
-  // ---------------------------------------------------------------- helpers
-
-  private error(message: string, local: number): void {
-    const errors = this.shared.errors;
-    if (errors.length < MAX_ERRORS) {
-      errors.push({ message, offset: this.source.startAt(Math.min(Math.max(local, 0), this.len)) });
-    } else if (errors.length === MAX_ERRORS) {
-      errors.push({ message: "too many errors; the rest are not reported", offset: this.source.startAt(Math.min(local, this.len)) });
-    }
-  }
-
-  private enterNesting(local: number): boolean {
-    if (this.shared.nesting >= MAX_NESTING) {
-      if (!this.shared.nestingReported) {
-        this.shared.nestingReported = true;
-        this.error("nesting too deep; inner constructs are not parsed", local);
-      }
-      return false;
-    }
-    this.shared.nesting++;
-    return true;
-  }
-
-  private leaveNesting(): void {
-    this.shared.nesting--;
-  }
-
-  private code(i: number): number {
-    return this.src.charCodeAt(i);
-  }
-
-  private makeWord(ls: number, le: number, acc: WordAcc): ShellWord {
-    return {
-      start: this.source.startAt(ls),
-      end: this.source.endAt(le),
-      raw: this.src.slice(ls, le),
-      value: acc.value,
-      quoted: acc.quoted,
-      dynamic: acc.dynamic,
-    };
-  }
-
-  // ------------------------------------------------------------------ lexer
-
-  /** Skips blanks, line continuations and comments (a `#` where a token would start). */
-  private skipBlanks(): void {
-    for (;;) {
-      const c = this.code(this.pos);
-      if (c === SPACE || c === TAB) {
-        this.pos++;
-      } else if (c === BACKSLASH && this.code(this.pos + 1) === NL) {
-        this.pos += 2;
-      } else if (c === BACKSLASH && this.code(this.pos + 1) === CR && this.code(this.pos + 2) === NL) {
-        this.pos += 3;
-      } else if (c === CR && this.code(this.pos + 1) === NL) {
-        this.pos++;
-      } else if (c === HASH) {
-        const nl = this.src.indexOf("\n", this.pos);
-        this.pos = nl < 0 ? this.len : nl;
-      } else {
-        return;
-      }
-    }
-  }
-
-  private peek(): Token {
-    this.peeked ??= this.lex();
-    return this.peeked;
-  }
-
-  private next(): Token {
-    const t = this.peek();
-    this.peeked = null;
-    return t;
-  }
-
-  private token(kind: TokenKind, op: string, ls: number, le: number): Token {
-    this.pos = le;
-    return { kind, op, ls, le, word: null };
-  }
-
-  /** The redirection operator starting with `<` or `>` at `i`. */
-  private redirectOpAt(i: number): string {
-    const c = this.code(i);
-    const n = this.code(i + 1);
-    if (c === LT) {
-      if (n === LT) {
-        const n2 = this.code(i + 2);
-        if (n2 === LT) return "<<<";
-        if (n2 === 45) return "<<-";
-        return "<<";
-      }
-      if (n === GT) return "<>";
-      if (n === AMP) return "<&";
-      return "<";
-    }
-    if (n === GT) return ">>";
-    if (n === PIPE) return ">|";
-    if (n === AMP) return ">&";
-    return ">";
-  }
-
-  private lex(): Token {
-    this.skipBlanks();
-    const p = this.pos;
-    if (p >= this.len) {
-      if (this.pendingHeredocs.length > 0) this.readHeredocs();
-      return this.token("end", "", this.len, this.len);
-    }
-    const c = this.code(p);
-    const n = this.code(p + 1);
-    switch (c) {
-      case NL: {
-        const t = this.token("newline", "\n", p, p + 1);
-        if (this.pendingHeredocs.length > 0) this.readHeredocs();
-        return t;
-      }
-      case SEMI:
-        if (n === SEMI) return this.code(p + 2) === AMP ? this.token("op", ";;&", p, p + 3) : this.token("op", ";;", p, p + 2);
-        if (n === AMP) return this.token("op", ";&", p, p + 2);
-        return this.token("op", ";", p, p + 1);
-      case AMP:
-        if (n === AMP) return this.token("op", "&&", p, p + 2);
-        if (n === GT) return this.code(p + 2) === GT ? this.token("redir", "&>>", p, p + 3) : this.token("redir", "&>", p, p + 2);
-        return this.token("op", "&", p, p + 1);
-      case PIPE:
-        if (n === PIPE) return this.token("op", "||", p, p + 2);
-        if (n === AMP) return this.token("op", "|&", p, p + 2);
-        return this.token("op", "|", p, p + 1);
-      case LPAREN:
-        return this.token("op", "(", p, p + 1);
-      case RPAREN:
-        return this.token("op", ")", p, p + 1);
-      case LT:
-      case GT: {
-        if (n === LPAREN) return this.scanWord(false);
-        const op = this.redirectOpAt(p);
-        return this.token("redir", op, p, p + op.length);
-      }
-      default:
-        break;
-    }
-    if (isDigit(c)) {
-      // `2>file`, `2>&1`: digits right before a redirection are its fd.
-      let j = p + 1;
-      while (isDigit(this.code(j))) j++;
-      const d = this.code(j);
-      if ((d === LT || d === GT) && this.code(j + 1) !== LPAREN) {
-        const op = this.src.slice(p, j) + this.redirectOpAt(j);
-        return this.token("redir", op, p, p + op.length);
-      }
-    }
-    return this.scanWord(false);
-  }
-
-  /**
-   * Scans a word from `pos`. In `regex` mode (the right side of `=~` in
-   * `[[ ]]`) only blanks and newlines end it.
-   */
-  private scanWord(regex: boolean): Token {
-    const start = this.pos;
-    const acc = newAcc();
-    // Just past the last part that is not a line continuation, so a word never ends with `\<newline>`.
-    let contentEnd = start;
-    const src = this.src;
-    while (this.pos < this.len) {
-      const c = this.code(this.pos);
-      if (isPlain(c)) {
-        let j = this.pos + 1;
-        while (isPlain(src.charCodeAt(j))) j++;
-        acc.value += src.slice(this.pos, j);
-        this.pos = j;
-        contentEnd = j;
-        continue;
-      }
-      switch (c) {
-        case BACKSLASH: {
-          const n = this.code(this.pos + 1);
-          if (n === NL) {
-            this.pos += 2;
-            continue;
-          }
-          if (n === CR && this.code(this.pos + 2) === NL) {
-            this.pos += 3;
-            continue;
-          }
-          if (this.pos + 1 >= this.len) {
-            acc.value += "\\";
-            this.pos++;
-          } else {
-            acc.value += src.charAt(this.pos + 1);
-            acc.quoted = true;
-            this.pos += 2;
-          }
-          break;
-        }
-        case SQUOTE:
-          this.scanSingle(acc);
-          break;
-        case DQUOTE:
-          this.scanDouble(acc);
-          break;
-        case DOLLAR:
-          this.scanDollar(acc, false);
-          break;
-        case BACKTICK:
-          this.scanBacktick(acc, false);
-          break;
-        case CR:
-          if (this.code(this.pos + 1) === NL) return this.finishWord(start, contentEnd, acc);
-          acc.value += "\r";
-          this.pos++;
-          break;
-        default:
-          if (regex && c !== SPACE && c !== TAB && c !== NL) {
-            acc.value += src.charAt(this.pos);
-            this.pos++;
-          } else if (c === LPAREN && this.pos > start && assignmentPrefix(src.slice(start, this.pos)) === this.pos - start) {
-            this.scanArray(acc);
-          } else if ((c === LT || c === GT) && this.pos === start && this.code(this.pos + 1) === LPAREN) {
-            // Process substitution `<(cmd)` / `>(cmd)`.
-            this.pos += 2;
-            this.parseSubstitution(start);
-            acc.value += src.slice(start, this.pos);
-            acc.dynamic = true;
-          } else {
-            return this.finishWord(start, contentEnd, acc);
-          }
-      }
-      contentEnd = this.pos;
-    }
-    return this.finishWord(start, contentEnd, acc);
-  }
-
-  private finishWord(start: number, contentEnd: number, acc: WordAcc): Token {
-    if (this.pos === start) {
-      // Never return an empty token: take the character as a word of its own.
-      this.pos++;
-      contentEnd = this.pos;
-      acc.value = this.src.slice(start, this.pos);
-    }
-    const end = Math.max(contentEnd, start + 1);
-    return { kind: "word", op: "", ls: start, le: end, word: this.makeWord(start, end, acc) };
-  }
-
-  private scanSingle(acc: WordAcc): void {
-    const open = this.pos;
-    const close = this.src.indexOf("'", open + 1);
-    acc.quoted = true;
-    if (close < 0) {
-      this.error("unterminated single quote", open);
-      acc.value += this.src.slice(open + 1);
-      this.pos = this.len;
-    } else {
-      acc.value += this.src.slice(open + 1, close);
-      this.pos = close + 1;
-    }
-  }
-
-  /** `"…"`: backslash escapes only `$`, backquote, `"`, `\` and newline. */
-  private scanDouble(acc: WordAcc): void {
-    const open = this.pos;
-    const src = this.src;
-    this.pos++;
-    acc.quoted = true;
-    while (this.pos < this.len) {
-      const c = this.code(this.pos);
-      if (c === DQUOTE) {
-        this.pos++;
-        return;
-      }
-      if (c === BACKSLASH) {
-        const n = this.code(this.pos + 1);
-        if (n === DOLLAR || n === BACKTICK || n === DQUOTE || n === BACKSLASH) {
-          acc.value += src.charAt(this.pos + 1);
-          this.pos += 2;
-        } else if (n === NL) {
-          this.pos += 2;
-        } else if (n === CR && this.code(this.pos + 2) === NL) {
-          this.pos += 3;
-        } else {
-          acc.value += "\\";
-          this.pos++;
-        }
-      } else if (c === DOLLAR) {
-        this.scanDollar(acc, true);
-      } else if (c === BACKTICK) {
-        this.scanBacktick(acc, true);
-      } else {
-        let j = this.pos + 1;
-        for (;;) {
-          const d = src.charCodeAt(j);
-          if (d === DQUOTE || d === BACKSLASH || d === DOLLAR || d === BACKTICK || j >= this.len) break;
-          j++;
-        }
-        acc.value += src.slice(this.pos, j);
-        this.pos = j;
-      }
-    }
-    this.error("unterminated double quote", open);
-  }
-
-  /** `$'…'`: ANSI-C quoting, decoded. */
-  private scanAnsiC(acc: WordAcc): void {
-    const open = this.pos;
-    this.pos += 2;
-    acc.quoted = true;
-    while (this.pos < this.len) {
-      const c = this.code(this.pos);
-      if (c === SQUOTE) {
-        this.pos++;
-        return;
-      }
-      if (c === BACKSLASH) {
-        const escape = decodeAnsiEscape(this.src, this.pos);
-        acc.value += escape.text;
-        this.pos += escape.length;
-      } else {
-        acc.value += this.src.charAt(this.pos);
-        this.pos++;
-      }
-    }
-    this.error("unterminated $'…' string", open);
-  }
-
-  /** Any `$` form at `pos`. Expansions go into the value verbatim. */
-  private scanDollar(acc: WordAcc, inDouble: boolean): void {
-    const start = this.pos;
-    const n = this.code(start + 1);
-    if (n === SQUOTE && !inDouble) {
-      this.scanAnsiC(acc);
-      return;
-    }
-    if (n === DQUOTE && !inDouble) {
-      // `$"…"` (locale translation) is a double-quoted string.
-      this.pos++;
-      this.scanDouble(acc);
-      return;
-    }
-    if (n === LPAREN) {
-      if (this.code(start + 2) === LPAREN) {
-        const end = this.tryArithmetic(start + 3);
-        if (end >= 0) {
-          this.scanArithmeticContent(start + 3, end);
-          acc.value += this.src.slice(start, this.pos);
-          acc.dynamic = true;
-          return;
-        }
-      }
-      this.pos = start + 2;
-      this.parseSubstitution(start);
-    } else if (n === LBRACE) {
-      this.pos = start + 2;
-      this.scanParameter(start, inDouble);
-    } else if (n === LBRACKET) {
-      // `$[…]`, the obsolete arithmetic form.
-      this.pos = start + 2;
-      this.skipBalanced(LBRACKET, RBRACKET, start);
-    } else if (isNameStart(n)) {
-      let j = start + 2;
-      while (isNamePart(this.code(j))) j++;
-      this.pos = j;
-    } else if (isSpecialParam(n)) {
-      this.pos = start + 2;
-    } else {
-      acc.value += "$";
-      this.pos = start + 1;
-      return;
-    }
-    acc.value += this.src.slice(start, this.pos);
-    acc.dynamic = true;
-  }
-
-  /** `${…}` from just after the brace: nested quotes and expansions are scanned, and their commands parsed. */
-  private scanParameter(start: number, inDouble: boolean): void {
-    if (!this.enterNesting(start)) {
-      this.skipBalanced(LBRACE, RBRACE, start);
-      return;
-    }
-    const scratch = newAcc();
-    while (this.pos < this.len) {
-      const c = this.code(this.pos);
-      if (c === RBRACE) {
-        this.pos++;
-        this.leaveNesting();
-        return;
-      }
-      if (c === BACKSLASH) this.pos += 2;
-      else if (c === SQUOTE && !inDouble) this.scanSingle(scratch);
-      else if (c === DQUOTE) this.scanDouble(scratch);
-      else if (c === DOLLAR) this.scanDollar(scratch, inDouble);
-      else if (c === BACKTICK) this.scanBacktick(scratch, inDouble);
-      else this.pos++;
-    }
-    this.pos = Math.min(this.pos, this.len);
-    this.error("unterminated ${…}", start);
-    this.leaveNesting();
-  }
-
-  /**
-   * Skips to the bracket closing the one just before `pos`, without parsing
-   * what is inside: the fallback past the nesting limit.
-   */
-  private skipBalanced(open: number, close: number, start: number): void {
-    let depth = 1;
-    while (this.pos < this.len) {
-      const c = this.code(this.pos);
-      if (c === BACKSLASH) {
-        this.pos += 2;
-        continue;
-      }
-      if (c === SQUOTE) {
-        const q = this.src.indexOf("'", this.pos + 1);
-        this.pos = q < 0 ? this.len : q + 1;
-        continue;
-      }
-      this.pos++;
-      if (c === open) depth++;
-      else if (c === close && --depth === 0) return;
-    }
-    this.pos = this.len;
-    this.error(`unterminated "${this.src.slice(start, start + 2)}"`, start);
-  }
-
-  /**
-   * From just after `((` / `$((`: the index just past the matching `))`, or
-   * -1 when the parentheses close otherwise, which makes it a command
-   * substitution or subshell starting with a subshell: `$( (a) ; b)`.
-   */
-  private tryArithmetic(from: number): number {
-    if (this.shared.arithmeticBudget <= 0) return -1;
-    let depth = 0;
-    let i = from;
-    let result = -1;
-    while (i < this.len) {
-      const c = this.code(i);
-      if (c === LPAREN) {
-        depth++;
-      } else if (c === RPAREN) {
-        if (depth === 0) {
-          if (this.code(i + 1) === RPAREN) result = i + 2;
-          break;
-        }
-        depth--;
-      } else if (c === BACKSLASH) {
-        i++;
-      } else if (c === SQUOTE) {
-        const q = this.src.indexOf("'", i + 1);
-        if (q < 0) break;
-        i = q;
-      } else if (c === DQUOTE) {
-        i++;
-        while (i < this.len && this.code(i) !== DQUOTE) i += this.code(i) === BACKSLASH ? 2 : 1;
-      }
-      i++;
-    }
-    this.shared.arithmeticBudget -= i - from + 1;
-    return result;
-  }
-
-  /** Parses the substitutions inside an arithmetic expansion [from, end - 2) and leaves `pos` past it. */
-  private scanArithmeticContent(from: number, end: number): void {
-    const scratch = newAcc();
-    this.pos = from;
-    while (this.pos < end - 2) {
-      const c = this.code(this.pos);
-      if (c === DOLLAR) this.scanDollar(scratch, true);
-      else if (c === BACKTICK) this.scanBacktick(scratch, true);
-      else if (c === BACKSLASH) this.pos += 2;
-      else this.pos++;
-    }
-    // A substitution that disagreed with the look-ahead may have run past the end: keep its view.
-    this.pos = Math.max(this.pos, end);
-  }
-
-  /** `NAME=(a b c)`: a bash array assignment, from its `(`. */
-  private scanArray(acc: WordAcc): void {
-    const open = this.pos;
-    this.pos++;
-    if (!this.enterNesting(open)) {
-      this.skipBalanced(LPAREN, RPAREN, open);
-      acc.value += this.src.slice(open, this.pos);
-      return;
-    }
-    for (;;) {
-      this.skipBlanks();
-      if (this.pos >= this.len) {
-        this.error("unterminated array", open);
-        break;
-      }
-      const c = this.code(this.pos);
-      if (c === RPAREN) {
-        this.pos++;
-        break;
-      }
-      if (isMeta(c)) {
-        this.pos++;
-        continue;
-      }
-      const element = this.scanWord(false).word;
-      if (element?.dynamic) acc.dynamic = true;
-      if (element?.quoted) acc.quoted = true;
-    }
-    this.leaveNesting();
-    acc.value += this.src.slice(open, this.pos);
-  }
-
-  /** Backquotes: the content is unescaped (`\$`, `` \` ``, `\\`) and parsed as a script of its own. */
-  private scanBacktick(acc: WordAcc, inDouble: boolean): void {
-    const open = this.pos;
-    let text = "";
-    const spanStarts: number[] = [];
-    const spanEnds: number[] = [];
-    let escaped = false;
-    let close = -1;
-    let i = open + 1;
-    while (i < this.len) {
-      const c = this.code(i);
-      if (c === BACKTICK) {
-        close = i;
-        break;
-      }
-      if (c === BACKSLASH) {
-        const n = this.code(i + 1);
-        if (n === DOLLAR || n === BACKTICK || n === BACKSLASH || (inDouble && n === DQUOTE)) {
-          text += this.src.charAt(i + 1);
-          spanStarts.push(i);
-          spanEnds.push(i + 2);
-          escaped = true;
-          i += 2;
-          continue;
-        }
-      }
-      text += this.src.charAt(i);
-      spanStarts.push(i);
-      spanEnds.push(i + 1);
-      i++;
-    }
-    if (close < 0) this.error("unterminated backquote", open);
-    const contentEnd = close < 0 ? this.len : close;
-    this.pos = close < 0 ? this.len : close + 1;
-    acc.value += this.src.slice(open, this.pos);
-    acc.dynamic = true;
-    if (!this.enterNesting(open)) return;
-    const sub = escaped ? this.source.derive(text, spanStarts, spanEnds, open + 1) : this.source.region(open + 1, contentEnd);
-    new Parser(this.shared, sub, "substitution", this.depth + 1).parseProgram();
-    this.leaveNesting();
-  }
-
-  // --------------------------------------------------------------- heredocs
-
-  /** Reads the bodies of the pending heredocs, in order, from `pos` (the start of a line). */
-  private readHeredocs(): void {
-    const list = this.pendingHeredocs;
-    this.pendingHeredocs = [];
-    for (const h of list) {
-      const bodyStart = this.pos;
-      let bodyEnd = -1;
-      while (this.pos < this.len) {
-        const lineStart = this.pos;
-        const nl = this.src.indexOf("\n", lineStart);
-        const lineEnd = nl < 0 ? this.len : nl;
-        this.pos = nl < 0 ? this.len : nl + 1;
-        let a = lineStart;
-        if (h.stripTabs) while (this.code(a) === TAB) a++;
-        let b = lineEnd;
-        if (b > a && this.code(b - 1) === CR) b--;
-        if (b - a === h.delimiter.length && this.src.startsWith(h.delimiter, a)) {
-          bodyEnd = lineStart;
-          break;
-        }
-      }
-      if (bodyEnd < 0) {
-        this.error(`unterminated heredoc: no "${h.delimiter}" line`, h.opAt);
-        bodyEnd = this.len;
-      }
-      h.read = true;
-      h.ls = bodyStart;
-      h.le = bodyEnd;
-      h.heredoc.body = this.src.slice(bodyStart, bodyEnd);
-      h.heredoc.bodyStart = this.source.startAt(bodyStart);
-      h.heredoc.bodyEnd = bodyEnd > bodyStart ? this.source.endAt(bodyEnd) : h.heredoc.bodyStart;
-      if (h.action !== null) this.processHeredoc(h);
-    }
-  }
-
-  private decideHeredoc(h: PendingHeredoc, script: boolean): void {
-    if (h.action !== null) return;
-    h.action = script ? "script" : h.heredoc.quoted ? "none" : "expand";
-    if (h.read) this.processHeredoc(h);
-  }
-
-  /** A heredoc fed to a shell is a script; an unquoted one elsewhere has substitutions to parse. */
-  private processHeredoc(h: PendingHeredoc): void {
-    if (h.action === "none" || h.le <= h.ls) return;
-    if (!this.enterNesting(h.opAt)) return;
-    const sub = this.source.region(h.ls, h.le);
-    if (h.action === "script") {
-      new Parser(this.shared, sub, "heredoc", h.depth + 1).parseProgram();
-    } else {
-      new Parser(this.shared, sub, h.context, h.depth).scanExpansions();
-    }
-    this.leaveNesting();
-  }
-
-  /** Scans an unquoted heredoc body for expansions, where quotes are plain characters. */
-  private scanExpansions(): void {
-    const scratch = newAcc();
-    while (this.pos < this.len) {
-      const c = this.code(this.pos);
-      if (c === BACKSLASH) this.pos += 2;
-      else if (c === DOLLAR) this.scanDollar(scratch, true);
-      else if (c === BACKTICK) this.scanBacktick(scratch, false);
-      else this.pos++;
-    }
-  }
-
-  // ----------------------------------------------------------------- parser
-
+class Parser extends Scanner {
   private isReserved(t: Token, word: string): boolean {
     return t.kind === "word" && t.word?.raw === word;
   }
@@ -855,6 +69,12 @@ class Parser {
     [this.context, this.depth, this.condition] = saved;
   }
 
+  protected override parseNested(source: ShellSource, context: ShellContext, depth: number, mode: "script" | "expansions"): void {
+    const parser = new Parser(this.shared, source, context, depth);
+    if (mode === "script") parser.parseProgram();
+    else parser.scanExpansions();
+  }
+
   /** A whole script: lists until the end, reporting stray closing tokens. */
   parseProgram(): void {
     for (;;) {
@@ -862,11 +82,13 @@ class Parser {
       const t = this.next();
       if (t.kind === "end") return;
       this.error(`unexpected ${describe(t)}`, t.ls);
+      // The separator after a stray `fi` or `)` is part of the same mistake.
+      const n = this.peek();
+      if (this.isOp(n, ";") || this.isOp(n, "&")) this.next();
     }
   }
 
-  /** `$( … )` or `<( … )` with `pos` just after the `(`. */
-  private parseSubstitution(start: number): void {
+  protected override parseSubstitution(start: number): void {
     if (!this.enterNesting(start)) {
       this.skipBalanced(LPAREN, RPAREN, start);
       return;
@@ -1260,9 +482,9 @@ class Parser {
       depth: this.depth,
       condition: this.condition,
     };
-    /** Local ranges of `cmd.words`, for `sh -c` scripts. */
-    const wordRanges: [number, number][] = [];
-    const heredocs: PendingHeredoc[] = [];
+    /** Local start and end of each of `cmd.words`, flat, for `sh -c` scripts. */
+    const wordRanges: number[] = [];
+    let heredocs: PendingHeredoc[] | null = null;
     let ls = -1;
     let le = -1;
     for (;;) {
@@ -1271,7 +493,7 @@ class Parser {
         this.next();
         const { redirect, heredoc, end } = this.parseRedirect(t);
         cmd.redirects.push(redirect);
-        if (heredoc) heredocs.push(heredoc);
+        if (heredoc) (heredocs ??= []).push(heredoc);
         if (ls < 0) ls = t.ls;
         le = end;
       } else if (t.kind === "word" && t.word) {
@@ -1283,7 +505,7 @@ class Parser {
           cmd.assignments.push(t.word);
         } else {
           cmd.words.push(t.word);
-          wordRanges.push([t.ls, t.le]);
+          wordRanges.push(t.ls, t.le);
           if (first && t.word.raw === "[[") le = this.parseTest(cmd, wordRanges, le);
         }
       } else if (this.isOp(t, "(") && cmd.words.length === 1 && cmd.assignments.length === 0 && cmd.redirects.length === 0) {
@@ -1306,7 +528,7 @@ class Parser {
   }
 
   /** `[[ … ]]`: operators inside are words. Returns the local end of `]]`. */
-  private parseTest(cmd: SimpleCommand, wordRanges: [number, number][], end: number): number {
+  private parseTest(cmd: SimpleCommand, wordRanges: number[], end: number): number {
     let regex = false;
     for (;;) {
       this.skipBlanks();
@@ -1334,7 +556,7 @@ class Parser {
       const word = t.word;
       if (!word) return end;
       cmd.words.push(word);
-      wordRanges.push([t.ls, t.le]);
+      wordRanges.push(t.ls, t.le);
       end = t.le;
       if (word.raw === "]]") return end;
       regex = word.raw === "=~";
@@ -1342,21 +564,15 @@ class Parser {
   }
 
   /** Heredoc and `sh -c` scripts of a finished command. */
-  private finishCommand(cmd: SimpleCommand, wordRanges: [number, number][], heredocs: PendingHeredoc[]): void {
-    const shell = shellInvocation(cmd);
-    let stdinScript: PendingHeredoc | null = null;
-    if (shell?.stdin) {
-      for (const h of heredocs) {
-          // `<<EOF` or `0<<EOF` feed standard input; `3<<EOF` does not.
-        if (!isDigit(h.op.charCodeAt(0)) || h.op.startsWith("0<")) stdinScript = h;
-      }
-    }
-    for (const h of heredocs) this.decideHeredoc(h, h === stdinScript);
+  private finishCommand(cmd: SimpleCommand, wordRanges: number[], heredocs: PendingHeredoc[] | null): void {
+    const shell = mayRunShell(cmd) ? shellInvocation(cmd) : null;
+    if (heredocs) this.decideHeredocs(shell?.stdin === true, heredocs);
     const script = shell?.script;
     if (!script || script.dynamic) return;
-    const range = wordRanges[cmd.words.indexOf(script)];
-    if (!range || !this.enterNesting(range[0])) return;
-    const [ls, le] = range;
+    const index = cmd.words.indexOf(script);
+    const ls = wordRanges[2 * index] ?? -1;
+    const le = wordRanges[2 * index + 1] ?? -1;
+    if (ls < 0 || !this.enterNesting(ls)) return;
     let sub: ShellSource;
     if (!script.quoted && script.raw === script.value) {
       sub = this.source.region(ls, le);
@@ -1366,6 +582,18 @@ class Parser {
     }
     new Parser(this.shared, sub, "shell-c", this.depth + 1).parseProgram();
     this.leaveNesting();
+  }
+
+  /** A heredoc a shell reads as its standard input is a script. */
+  private decideHeredocs(shellStdin: boolean, heredocs: PendingHeredoc[]): void {
+    let stdinScript: PendingHeredoc | null = null;
+    if (shellStdin) {
+      for (const h of heredocs) {
+          // `<<EOF` or `0<<EOF` feed standard input; `3<<EOF` does not.
+        if (!isDigit(h.op.charCodeAt(0)) || h.op.startsWith("0<")) stdinScript = h;
+      }
+    }
+    for (const h of heredocs) this.decideHeredoc(h, h === stdinScript);
   }
 }
 
