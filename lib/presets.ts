@@ -11,6 +11,7 @@ type Entry = Linter.RuleSeverity | [Linter.RuleSeverity, ...unknown[]];
 const RECOMMENDED: Record<string, Entry> = {
   "no-duplicate-stage-name": "error",
   "no-reserved-stage-name": "error",
+  "no-undefined-arg-in-from": "error",
   "no-undefined-var": "error",
   "single-cmd-entrypoint-healthcheck": "error",
   "workdir-absolute": "error",

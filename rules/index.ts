@@ -4,6 +4,7 @@ import consistentInstructionCasing from "./consistent-instruction-casing.js";
 import fromAsCasing from "./from-as-casing.js";
 import noDuplicateStageName from "./no-duplicate-stage-name.js";
 import noReservedStageName from "./no-reserved-stage-name.js";
+import noUndefinedArgInFrom from "./no-undefined-arg-in-from.js";
 import noUndefinedVar from "./no-undefined-var.js";
 import pinBaseImage from "./pin-base-image.js";
 import singleCmdEntrypointHealthcheck from "./single-cmd-entrypoint-healthcheck.js";
@@ -16,6 +17,7 @@ export const rules: Record<string, DockerfileRuleDefinition<any>> = {
   "from-as-casing": fromAsCasing,
   "no-duplicate-stage-name": noDuplicateStageName,
   "no-reserved-stage-name": noReservedStageName,
+  "no-undefined-arg-in-from": noUndefinedArgInFrom,
   "no-undefined-var": noUndefinedVar,
   "pin-base-image": pinBaseImage,
   "single-cmd-entrypoint-healthcheck": singleCmdEntrypointHealthcheck,

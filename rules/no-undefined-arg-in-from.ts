@@ -1,0 +1,106 @@
+/**
+ * Variables in FROM lines (image and `--platform`) that no global ARG
+ * declares and that are not one of BuildKit's platform arguments.
+ */
+import { argDeclarations } from "../lib/arg-words.js";
+import { processSourceRange } from "../lib/buildkit-words.js";
+import type { WordResult } from "../lib/buildkit-words.js";
+import { closestName } from "../lib/suggest.js";
+import { docsUrl } from "../lib/rule.js";
+import type { DockerfileRuleDefinition } from "../lib/rule.js";
+import type { FromNode } from "../lib/ast/index.js";
+
+type MessageIds = "undeclared" | "declaredInStage" | "suggestRename";
+
+/** The ARGs BuildKit defines for FROM lines without a declaration. */
+export const FROM_PREDEFINED_ARGS = [
+  "BUILDPLATFORM", "BUILDOS", "BUILDOSVERSION", "BUILDARCH", "BUILDVARIANT",
+  "TARGETPLATFORM", "TARGETOS", "TARGETOSVERSION", "TARGETARCH", "TARGETVARIANT", "TARGETSTAGE",
+];
+
+const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }> = {
+  meta: {
+    type: "problem",
+    docs: {
+      description: "Disallow variables in FROM that no global ARG declares",
+      url: docsUrl("no-undefined-arg-in-from"),
+    },
+    hasSuggestions: true,
+    schema: [],
+    messages: {
+      undeclared:
+        "FROM argument '{{name}}' is not declared, so Docker substitutes an empty string here.{{hint}} Declare it with 'ARG {{name}}=<default>' above the first FROM.",
+      declaredInStage:
+        "FROM argument '{{name}}' is declared by an ARG inside a stage (line {{line}}), but FROM lines only see the ARGs above the first FROM, so Docker substitutes an empty string here. Move 'ARG {{name}}' above the first FROM.",
+      suggestRename: "Use '{{suggestion}}' instead.",
+    },
+  },
+
+  create(context) {
+    const { sourceCode } = context;
+    const text = sourceCode.text;
+    const escapeChar = sourceCode.facts.escapeChar;
+
+    const declared: string[] = [];
+    const seen = new Set<string>();
+    /** ARG names declared inside stages, with the line of the first one. */
+    const stageArgs = new Map<string, number>();
+    let beforeFirstFrom = true;
+    for (const node of sourceCode.ast.body) {
+      if (node.type === "From") beforeFirstFrom = false;
+      if (node.type !== "Arg") continue;
+      for (const { name } of argDeclarations(node, text, escapeChar)) {
+        if (beforeFirstFrom) {
+          if (!seen.has(name)) declared.push(name);
+          seen.add(name);
+        } else if (!stageArgs.has(name)) {
+          stageArgs.set(name, node.loc.start.line);
+        }
+      }
+    }
+    for (const name of FROM_PREDEFINED_ARGS) {
+      if (!seen.has(name)) declared.push(name);
+      seen.add(name);
+    }
+    const lookup = (name: string): string | undefined => (seen.has(name) ? "" : undefined);
+
+    function report(result: WordResult, reported: Set<string>): void {
+      if (result.error !== null) return;
+      for (const reference of result.references) {
+        if (reference.found || reported.has(reference.name)) continue;
+        reported.add(reference.name);
+        const name = reference.name;
+        const loc = sourceCode.positions.locOf([reference.start, reference.end]);
+        const line = stageArgs.get(name);
+        if (line !== undefined) {
+          context.report({ loc, messageId: "declaredInStage", data: { name, line: String(line) } });
+          continue;
+        }
+        const suggestion = reference.special ? null : closestName(name, declared);
+        context.report({
+          loc,
+          messageId: "undeclared",
+          data: { name, hint: suggestion ? ` Did you mean '${suggestion}'?` : "" },
+          suggest:
+            suggestion && reference.nameEnd > reference.nameStart
+              ? [{ messageId: "suggestRename", data: { suggestion }, fix: (fixer) => fixer.replaceTextRange([reference.nameStart, reference.nameEnd], suggestion) }]
+              : [],
+        });
+      }
+    }
+
+    return {
+      From(node: FromNode) {
+        const reported = new Set<string>();
+        for (const flag of node.flags) {
+          if (flag.name.toLowerCase() === "platform" && flag.valueRange) {
+            report(processSourceRange(text, flag.valueRange, escapeChar, lookup), reported);
+          }
+        }
+        if (node.image) report(processSourceRange(text, node.image.range, escapeChar, lookup), reported);
+      },
+    };
+  },
+};
+
+export default rule;
