@@ -147,7 +147,7 @@ const WRAPPERS = new Set(["sudo", "env", "command", "exec", "nice", "nohup", "ti
 /** A cheap test before `shellInvocation`: whether the command is named as a shell, a wrapper or busybox. */
 export function mayRunShell(cmd: SimpleCommand): boolean {
   const name = commandName(cmd);
-  return name !== null && (SHELLS.has(name) || WRAPPERS.has(name) || name === "busybox");
+  return name !== null && (SHELLS.has(name) || WRAPPERS.has(name) || name === "busybox" || name === "su" || name === "runuser");
 }
 
 /** True for the names of POSIX-like shells: sh, bash, ash, dash, zsh, ksh, mksh (and "busybox sh"). */
@@ -162,13 +162,27 @@ export interface ShellInvocation {
   stdin: boolean;
 }
 
+/** `su [options] [user] -c 'script'`: su hands the script to the user's shell. */
+function suInvocation(args: readonly ShellWord[]): ShellInvocation {
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i]?.value ?? "";
+    if (v === "--command" || (v.startsWith("-") && !v.startsWith("--") && v.endsWith("c"))) {
+      return { script: args[i + 1] ?? null, stdin: false };
+    }
+    // Options with a value: the shell, groups, session command.
+    if (v === "-s" || v === "-g" || v === "-G" || v === "--shell" || v === "--group" || v === "--supp-group") i++;
+  }
+  return { script: null, stdin: false };
+}
+
 /**
  * How a command runs a shell: `bash -ex -c 'script'`, `sh -o pipefail -c …`,
- * `sudo bash -lc …`, `busybox sh -c …`, or `bash` / `sh -s` reading standard
- * input. Null when the command is not a shell.
+ * `sudo bash -lc …`, `busybox sh -c …`, `su app -c …`, or `bash` / `sh -s`
+ * reading standard input. Null when the command is not a shell.
  */
 export function shellInvocation(cmd: SimpleCommand): ShellInvocation | null {
   let { name, args } = unwrapCommand(cmd);
+  if (name === "su" || name === "runuser") return suInvocation(args);
   if (name === "busybox") {
     const applet = args[0];
     if (!applet || applet.dynamic) return null;

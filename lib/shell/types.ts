@@ -57,7 +57,7 @@ export type ShellContext =
   | "subshell"
   /** inside `{ …; }` or a function body */
   | "group"
-  /** inside `$( … )` or backticks */
+  /** inside `$( … )`, backticks, process substitutions `<( … )`, or `$(…)` in an unquoted heredoc body */
   | "substitution"
   /** inside the script argument of `sh -c '…'` / `bash -c "…"` */
   | "shell-c"
@@ -67,19 +67,26 @@ export type ShellContext =
 export interface SimpleCommand {
   /** Command name first, then its arguments. Assignments and redirections are not here. */
   words: ShellWord[];
-  /** `NAME=value` words that precede the command name. */
+  /** `NAME=value` (and bash `NAME+=value`, `NAME=(…)`) words that precede the command name. */
   assignments: ShellWord[];
   redirects: ShellRedirect[];
   start: number;
   end: number;
-  /** The operator after this command in its list, null when it ends the list. */
+  /**
+   * The operator after this command in its list, null when it ends the list.
+   * A trailing `;` or newline ends the list (null); a trailing `&` is kept.
+   */
   next: ShellConnector;
   /** The operator before this command in its list, null when it starts the list. */
   prev: ShellConnector;
   context: ShellContext;
   /** Nesting depth: 0 at top level, +1 per subshell, group, substitution, `sh -c` or heredoc script. */
   depth: number;
-  /** True when the command runs as a condition: `if`/`while`/`until` test lists. */
+  /**
+   * True when the command runs as a condition: `if`/`elif`/`while`/`until`
+   * test lists, groups and subshells within them included; commands of a
+   * substitution inside a condition are not conditions themselves.
+   */
   condition: boolean;
 }
 

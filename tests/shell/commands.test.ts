@@ -159,6 +159,13 @@ describe("shellInvocation", () => {
     expect(shellInvocation(first("busybox wget x"))).toBeNull();
   });
 
+  it("su and runuser with -c: su postgres -c '…', su -lc '…' app, runuser -u app -- sh -c", () => {
+    expect(shellInvocation(first("su postgres -c 'initdb -D /data'"))?.script?.value).toBe("initdb -D /data");
+    expect(shellInvocation(first("su -s /bin/bash -lc 'id' app"))?.script?.value).toBe("id");
+    expect(shellInvocation(first("su --command 'id' app"))?.script?.value).toBe("id");
+    expect(shellInvocation(first("su - app"))).toEqual({ script: null, stdin: false });
+  });
+
   it("is null for other commands", () => {
     expect(shellInvocation(first("python -c 'print(1)'"))).toBeNull();
     expect(shellInvocation(first("A=1"))).toBeNull();

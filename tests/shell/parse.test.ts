@@ -668,6 +668,17 @@ describe("sh -c scripts", () => {
     }
   });
 
+  it("su app -c '…' is parsed like sh -c", () => {
+    const script = "su app -c 'npm ci && npm run build'";
+    const result = parseShell(script);
+    expect(result.commands.map((c) => [values(c).join(" "), c.context])).toEqual([
+      ["su app -c npm ci && npm run build", "top"],
+      ["npm ci", "shell-c"],
+      ["npm run build", "shell-c"],
+    ]);
+    expect(at(script, find(result, "npm"))).toBe("npm ci");
+  });
+
   it("a dynamic script argument is not parsed", () => {
     expect(parseShell('sh -c "nvm install $NODE_VERSION"').commands).toHaveLength(1);
   });
