@@ -21,6 +21,7 @@ const RECOMMENDED: Record<string, Entry> = {
 const STRICT: Record<string, Entry> = {
   "consistent-instruction-casing": "error",
   "from-as-casing": "error",
+  "no-maintainer": "error",
   "stage-name-casing": "error",
 };
 

@@ -3,6 +3,7 @@ import type { DockerfileRuleDefinition } from "../lib/rule.js";
 import consistentInstructionCasing from "./consistent-instruction-casing.js";
 import fromAsCasing from "./from-as-casing.js";
 import noDuplicateStageName from "./no-duplicate-stage-name.js";
+import noMaintainer from "./no-maintainer.js";
 import noReservedStageName from "./no-reserved-stage-name.js";
 import noUndefinedArgInFrom from "./no-undefined-arg-in-from.js";
 import noUndefinedVar from "./no-undefined-var.js";
@@ -16,6 +17,7 @@ export const rules: Record<string, DockerfileRuleDefinition<any>> = {
   "consistent-instruction-casing": consistentInstructionCasing,
   "from-as-casing": fromAsCasing,
   "no-duplicate-stage-name": noDuplicateStageName,
+  "no-maintainer": noMaintainer,
   "no-reserved-stage-name": noReservedStageName,
   "no-undefined-arg-in-from": noUndefinedArgInFrom,
   "no-undefined-var": noUndefinedVar,
