@@ -16,6 +16,26 @@ export interface ArgDeclaration {
   valueRange: Range | null;
 }
 
+/** The ARGs BuildKit defines for FROM lines without a declaration. */
+export const FROM_PREDEFINED_ARGS = [
+  "BUILDPLATFORM", "BUILDOS", "BUILDOSVERSION", "BUILDARCH", "BUILDVARIANT",
+  "TARGETPLATFORM", "TARGETOS", "TARGETOSVERSION", "TARGETARCH", "TARGETVARIANT", "TARGETSTAGE",
+];
+
+/** Their values on a linux/amd64 builder that builds for itself (TARGETSTAGE aside). */
+export const PLATFORM_ARG_DEFAULTS: Readonly<Record<string, string>> = {
+  BUILDPLATFORM: "linux/amd64",
+  BUILDOS: "linux",
+  BUILDOSVERSION: "",
+  BUILDARCH: "amd64",
+  BUILDVARIANT: "",
+  TARGETPLATFORM: "linux/amd64",
+  TARGETOS: "linux",
+  TARGETOSVERSION: "",
+  TARGETARCH: "amd64",
+  TARGETVARIANT: "",
+};
+
 const cache = new WeakMap<ArgNode, ArgDeclaration[]>();
 
 function isBlank(ch: string | undefined): boolean {

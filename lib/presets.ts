@@ -14,6 +14,7 @@ const RECOMMENDED: Record<string, Entry> = {
   "no-undefined-arg-in-from": "error",
   "no-undefined-var": "error",
   "single-cmd-entrypoint-healthcheck": "error",
+  "valid-arg-default-in-from": "error",
   "workdir-absolute": "error",
 };
 

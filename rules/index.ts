@@ -10,6 +10,7 @@ import noUndefinedVar from "./no-undefined-var.js";
 import pinBaseImage from "./pin-base-image.js";
 import singleCmdEntrypointHealthcheck from "./single-cmd-entrypoint-healthcheck.js";
 import stageNameCasing from "./stage-name-casing.js";
+import validArgDefaultInFrom from "./valid-arg-default-in-from.js";
 import workdirAbsolute from "./workdir-absolute.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rules have different option types
@@ -24,5 +25,6 @@ export const rules: Record<string, DockerfileRuleDefinition<any>> = {
   "pin-base-image": pinBaseImage,
   "single-cmd-entrypoint-healthcheck": singleCmdEntrypointHealthcheck,
   "stage-name-casing": stageNameCasing,
+  "valid-arg-default-in-from": validArgDefaultInFrom,
   "workdir-absolute": workdirAbsolute,
 };

@@ -2,7 +2,7 @@
  * Variables in FROM lines (image and `--platform`) that no global ARG
  * declares and that are not one of BuildKit's platform arguments.
  */
-import { argDeclarations } from "../lib/arg-words.js";
+import { argDeclarations, FROM_PREDEFINED_ARGS } from "../lib/arg-words.js";
 import { processSourceRange } from "../lib/buildkit-words.js";
 import type { WordResult } from "../lib/buildkit-words.js";
 import { closestName } from "../lib/suggest.js";
@@ -11,12 +11,6 @@ import type { DockerfileRuleDefinition } from "../lib/rule.js";
 import type { FromNode } from "../lib/ast/index.js";
 
 type MessageIds = "undeclared" | "declaredInStage" | "suggestRename";
-
-/** The ARGs BuildKit defines for FROM lines without a declaration. */
-export const FROM_PREDEFINED_ARGS = [
-  "BUILDPLATFORM", "BUILDOS", "BUILDOSVERSION", "BUILDARCH", "BUILDVARIANT",
-  "TARGETPLATFORM", "TARGETOS", "TARGETOSVERSION", "TARGETARCH", "TARGETVARIANT", "TARGETSTAGE",
-];
 
 const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }> = {
   meta: {

@@ -1,0 +1,81 @@
+/**
+ * A build without `--build-arg` must work: the FROM image, with every
+ * global ARG at its default, must be a valid image reference.
+ */
+import { argDeclarations, FROM_PREDEFINED_ARGS, PLATFORM_ARG_DEFAULTS } from "../lib/arg-words.js";
+import { processSourceRange, processWord } from "../lib/buildkit-words.js";
+import { isValidImageReference } from "../lib/reference-syntax.js";
+import { docsUrl } from "../lib/rule.js";
+import type { DockerfileRuleDefinition } from "../lib/rule.js";
+
+type MessageIds = "invalidDefault";
+
+const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }> = {
+  meta: {
+    type: "problem",
+    docs: {
+      description: "Require the default values of global ARGs to give a valid FROM image",
+      url: docsUrl("valid-arg-default-in-from"),
+    },
+    schema: [],
+    messages: {
+      invalidDefault:
+        "With the default ARG values, '{{image}}' becomes '{{value}}', which is not a valid image reference, so a build without --build-arg fails.{{detail}}",
+    },
+  },
+
+  create(context) {
+    const { sourceCode } = context;
+    const text = sourceCode.text;
+    const { facts } = sourceCode;
+    const escapeChar = facts.escapeChar;
+
+    return {
+      Dockerfile() {
+        const env = new Map<string, string>(Object.entries(PLATFORM_ARG_DEFAULTS));
+        const lastStage = facts.stages.at(-1);
+        env.set("TARGETSTAGE", lastStage?.name ?? "default");
+        const declared = new Set(FROM_PREDEFINED_ARGS);
+        const lookup = (name: string): string | undefined => env.get(name);
+
+        for (const node of sourceCode.ast.body) {
+          if (node.type === "From") break;
+          if (node.type !== "Arg") continue;
+          for (const declaration of argDeclarations(node, text, escapeChar)) {
+            declared.add(declaration.name);
+            if (declaration.value === null) continue;
+            const result = processWord(declaration.value, lookup, { escapeChar });
+            // BuildKit gives up on the check when a default cannot be expanded.
+            if (result.error !== null) return;
+            env.set(declaration.name, result.value);
+          }
+        }
+
+        for (const stage of facts.stages) {
+          const image = stage.from.image;
+          if (!image?.raw.includes("$")) continue;
+          const result = processSourceRange(text, image.range, escapeChar, lookup);
+          if (result.error !== null) continue;
+          // An undeclared name is no-undefined-arg-in-from's report.
+          if (result.references.some((reference) => !declared.has(reference.name))) continue;
+          if (isValidImageReference(result.value)) continue;
+          const unset = [...new Set(result.references.filter((reference) => !reference.found).map((reference) => reference.name))];
+          const used = [...new Set(result.references.map((reference) => reference.name))];
+          let detail: string;
+          if (unset.length > 0) {
+            detail = ` ${unset.map((name) => `'${name}'`).join(", ")} ${unset.length === 1 ? "has" : "have"} no default: give ${unset.length === 1 ? "it" : "them"} one (ARG ${unset[0] ?? ""}=…), or write the reference so that an empty value still names an image.`;
+          } else {
+            detail = ` Fix the default of ${used.map((name) => `'${name}'`).join(", ")}.`;
+          }
+          context.report({
+            loc: image.loc,
+            messageId: "invalidDefault",
+            data: { image: image.raw, value: result.value, detail },
+          });
+        }
+      },
+    };
+  },
+};
+
+export default rule;
