@@ -13,6 +13,8 @@ const RECOMMENDED: Record<string, Entry> = {
   "no-reserved-stage-name": "error",
   "no-undefined-arg-in-from": "error",
   "no-undefined-var": "error",
+  "no-unpinned-download": "warn",
+  "require-add-checksum": "warn",
   "single-cmd-entrypoint-healthcheck": "error",
   "valid-arg-default-in-from": "error",
   "workdir-absolute": "error",

@@ -7,7 +7,9 @@ import noMaintainer from "./no-maintainer.js";
 import noReservedStageName from "./no-reserved-stage-name.js";
 import noUndefinedArgInFrom from "./no-undefined-arg-in-from.js";
 import noUndefinedVar from "./no-undefined-var.js";
+import noUnpinnedDownload from "./no-unpinned-download.js";
 import pinBaseImage from "./pin-base-image.js";
+import requireAddChecksum from "./require-add-checksum.js";
 import singleCmdEntrypointHealthcheck from "./single-cmd-entrypoint-healthcheck.js";
 import stageNameCasing from "./stage-name-casing.js";
 import validArgDefaultInFrom from "./valid-arg-default-in-from.js";
@@ -22,7 +24,9 @@ export const rules: Record<string, DockerfileRuleDefinition<any>> = {
   "no-reserved-stage-name": noReservedStageName,
   "no-undefined-arg-in-from": noUndefinedArgInFrom,
   "no-undefined-var": noUndefinedVar,
+  "no-unpinned-download": noUnpinnedDownload,
   "pin-base-image": pinBaseImage,
+  "require-add-checksum": requireAddChecksum,
   "single-cmd-entrypoint-healthcheck": singleCmdEntrypointHealthcheck,
   "stage-name-casing": stageNameCasing,
   "valid-arg-default-in-from": validArgDefaultInFrom,

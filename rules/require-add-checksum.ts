@@ -1,0 +1,152 @@
+/**
+ * ADD of a remote source that is not content-pinned: an http(s) URL without
+ * `--checksum=sha256:<64 hex>`, or a Git repository without a tag or commit
+ * (in its `#ref`, its `?tag=`/`?ref=`/`?checksum=` query, or `--checksum`).
+ */
+import { classifyRef, displayText, isSupportFile, markedLookup, parseUrl, resolveWithMarkers, NEUTRAL_MARK, UNKNOWN_MARK, VERSION_MARK } from "../lib/remote-pins.js";
+import { docsUrl } from "../lib/rule.js";
+import type { DockerfileRuleDefinition } from "../lib/rule.js";
+import type { AddNode, ArgumentNode, ExecArgumentNode, FlagNode } from "../lib/ast/index.js";
+
+type MessageIds = "missingChecksum" | "floatingGitRef" | "invalidChecksum";
+
+const SHA256_CHECKSUM = /^sha256:[\da-f]{64}$/u;
+const COMMIT_CHECKSUM = /^[\da-f]+$/u;
+/** `git@github.com:org/repo.git`, `user@host:path`: Git over SSH, as BuildKit reads it. */
+const SCP_LIKE = /^[\w.-]+@[\w.-]+:/u;
+
+function hasMarker(text: string): boolean {
+  return text.includes(UNKNOWN_MARK) || text.includes(VERSION_MARK) || text.includes(NEUTRAL_MARK);
+}
+
+function unquote(value: string): string {
+  if (value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.endsWith(value[0])) return value.slice(1, -1);
+  return value;
+}
+
+type Source =
+  | { kind: "http"; path: string }
+  | { kind: "git"; ref: string | null; tag: boolean; branch: boolean; checksum: boolean };
+
+/** What kind of remote source BuildKit sees in an ADD source, or null for a local path. */
+function remoteSource(text: string): Source | null {
+  const url = parseUrl(text);
+  const scpLike = !url && SCP_LIKE.test(text);
+  if (!url && !scpLike) return null;
+  const scheme = url?.scheme ?? "ssh";
+  let isGit = scpLike || scheme === "git" || scheme === "ssh";
+  if (!isGit && (scheme === "http" || scheme === "https")) isGit = url?.path.endsWith(".git") ?? false;
+  if (!isGit) return scheme === "http" || scheme === "https" ? { kind: "http", path: url?.path ?? "" } : null;
+
+  // `#ref:subdir` fragment and `?ref=…&tag=…&branch=…&checksum=…` query.
+  let rest = text;
+  const hash = rest.indexOf("#");
+  const fragment = hash >= 0 ? rest.slice(hash + 1) : null;
+  if (hash >= 0) rest = rest.slice(0, hash);
+  const question = rest.indexOf("?");
+  const query = question >= 0 ? rest.slice(question + 1) : "";
+  let ref = fragment === null ? null : fragment.split(":")[0] ?? "";
+  let tag = false;
+  let branch = false;
+  let checksum = false;
+  for (const pair of query.split("&")) {
+    const eq = pair.indexOf("=");
+    if (eq < 0) continue;
+    const key = pair.slice(0, eq);
+    const value = pair.slice(eq + 1);
+    if (value === "") continue;
+    if (key === "ref") ref = value;
+    else if (key === "tag") {
+      ref = value;
+      tag = true;
+    } else if (key === "branch") {
+      ref = value;
+      branch = true;
+    } else if (key === "checksum" || key === "commit") checksum = COMMIT_CHECKSUM.test(value) || hasMarker(value);
+  }
+  return { kind: "git", ref: ref === "" ? null : ref, tag, branch, checksum };
+}
+
+const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }> = {
+  meta: {
+    type: "problem",
+    docs: {
+      description: "Require ADD of a URL to carry a checksum, and ADD of a Git repository to name a tag or commit",
+      url: docsUrl("require-add-checksum"),
+    },
+    schema: [],
+    messages: {
+      missingChecksum:
+        "ADD downloads '{{url}}' with nothing that fixes its content: when the file on the server changes, the image changes with it and every later step rebuilds, and a rebuild months later gets yet another file. Add '--checksum=sha256:<digest>' (the file's sha256sum) so a changed file fails the build instead.",
+      floatingGitRef:
+        "ADD of the Git repository '{{url}}' follows {{ref}}, which moves with every push: each build without a cache adds whatever it holds now, so the same Dockerfile gives different images. Name a tag or a commit ('#v1.2.3', '#<commit sha>') or add '--checksum=<commit sha>'.",
+      invalidChecksum:
+        "'--checksum={{value}}' is not a checksum BuildKit accepts for {{what}}: it takes {{expected}}.",
+    },
+  },
+
+  create(context) {
+    const { facts, positions } = context.sourceCode;
+
+    function check(node: AddNode): void {
+      const lookup = markedLookup(facts, node);
+      const checksumFlag: FlagNode | undefined = node.flags.findLast((flag) => flag.name.toLowerCase() === "checksum");
+      const checksumValue = checksumFlag?.value ?? null;
+      const checksum = checksumValue === null ? null : resolveWithMarkers(unquote(checksumValue), lookup, facts.escapeChar);
+
+      const reportInvalid = (what: string, expected: string): void => {
+        if (!checksumFlag) return;
+        context.report({
+          loc: positions.locOf(checksumFlag.valueRange ?? checksumFlag.range),
+          messageId: "invalidChecksum",
+          data: { value: checksumFlag.value ?? "", what, expected },
+        });
+      };
+
+      let reportedChecksum = false;
+      for (const source of node.sources) {
+        const raw: ArgumentNode | ExecArgumentNode = source;
+        if (raw.value.startsWith("<<")) continue;
+        const text = raw.type === "Argument" ? unquote(raw.value) : raw.value;
+        const resolved = text.includes("$") ? resolveWithMarkers(text, lookup, facts.escapeChar) : text;
+        const remote = remoteSource(resolved);
+        if (!remote) continue;
+        const loc = positions.locOf(raw.range);
+        const url = displayText(resolved);
+
+        if (remote.kind === "http") {
+          if (isSupportFile(remote.path)) continue;
+          if (checksum !== null && (hasMarker(checksum) || SHA256_CHECKSUM.test(checksum))) continue;
+          if (checksum !== null && checksum !== "") {
+            if (!reportedChecksum) reportInvalid("a URL", "'sha256:' and the 64 lowercase hex digits of the file's SHA-256 digest (the only algorithm it supports)");
+            reportedChecksum = true;
+            continue;
+          }
+          context.report({ loc, messageId: "missingChecksum", data: { url } });
+          continue;
+        }
+
+        if (checksum !== null && checksum !== "") {
+          if (hasMarker(checksum) || COMMIT_CHECKSUM.test(checksum)) continue;
+          if (!reportedChecksum) reportInvalid("a Git repository", "the commit SHA in lowercase hex, in full or as a prefix");
+          reportedChecksum = true;
+          continue;
+        }
+        if (remote.checksum) continue;
+        let describe: string;
+        if (remote.ref === null) {
+          describe = "the default branch";
+        } else {
+          const kind = remote.tag ? "tag" : remote.branch ? "branch" : classifyRef(remote.ref);
+          if (kind !== "branch") continue;
+          describe = `the branch '${displayText(remote.ref)}'`;
+        }
+        context.report({ loc, messageId: "floatingGitRef", data: { url, ref: describe } });
+      }
+    }
+
+    return { Add: check };
+  },
+};
+
+export default rule;
