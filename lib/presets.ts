@@ -24,6 +24,7 @@ const RECOMMENDED: Record<string, Entry> = {
 const STRICT: Record<string, Entry> = {
   "consistent-instruction-casing": "error",
   "from-as-casing": "error",
+  "legacy-key-value-format": "error",
   "no-maintainer": "error",
   "stage-name-casing": "error",
 };

@@ -2,6 +2,7 @@
 import type { DockerfileRuleDefinition } from "../lib/rule.js";
 import consistentInstructionCasing from "./consistent-instruction-casing.js";
 import fromAsCasing from "./from-as-casing.js";
+import legacyKeyValueFormat from "./legacy-key-value-format.js";
 import noDuplicateStageName from "./no-duplicate-stage-name.js";
 import noMaintainer from "./no-maintainer.js";
 import noReservedStageName from "./no-reserved-stage-name.js";
@@ -19,6 +20,7 @@ import workdirAbsolute from "./workdir-absolute.js";
 export const rules: Record<string, DockerfileRuleDefinition<any>> = {
   "consistent-instruction-casing": consistentInstructionCasing,
   "from-as-casing": fromAsCasing,
+  "legacy-key-value-format": legacyKeyValueFormat,
   "no-duplicate-stage-name": noDuplicateStageName,
   "no-maintainer": noMaintainer,
   "no-reserved-stage-name": noReservedStageName,

@@ -1,0 +1,104 @@
+/**
+ * `ENV key value` and `LABEL key value`: the legacy form without `=`, which
+ * sets one key to the whole rest of the line. The fix writes `key=value`,
+ * quoting the value when it has blanks, so that the value stays the same.
+ */
+import type { EnvNode, LabelNode } from "../lib/ast/index.js";
+import { joinContinuations } from "../lib/ast/index.js";
+import { docsUrl } from "../lib/rule.js";
+import type { DockerfileRuleDefinition } from "../lib/rule.js";
+
+type MessageIds = "legacy" | "spacedEquals" | "joinEquals";
+
+function hasBlank(text: string): boolean {
+  return text.includes(" ") || text.includes("\t");
+}
+
+/** One quoted string and nothing else, with no escapes inside. */
+function isSingleQuotedWord(text: string, escapeChar: string): boolean {
+  const quote = text[0];
+  if ((quote !== '"' && quote !== "'") || text.length < 2 || !text.endsWith(quote)) return false;
+  const inner = text.slice(1, -1);
+  return !inner.includes(quote) && !inner.includes(escapeChar);
+}
+
+const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }> = {
+  meta: {
+    type: "suggestion",
+    docs: {
+      description: "Require `key=value` in ENV and LABEL instead of the legacy `key value` form",
+      url: docsUrl("legacy-key-value-format"),
+    },
+    fixable: "code",
+    hasSuggestions: true,
+    schema: [],
+    messages: {
+      legacy:
+        "\"{{keyword}} {{key}}={{example}}\" should be used instead of the legacy \"{{keyword}} {{key}} {{example}}\" form. The legacy form is deprecated and reads differently from the `=` form: everything after the first blank, blanks included, becomes the value of '{{key}}', so `{{keyword}} A B=C` sets A to 'B=C' rather than two keys.",
+      spacedEquals:
+        "The blanks around '=' make this the legacy \"{{keyword}} key value\" form: '{{key}}' gets the value '{{value}}', equals sign included. Write '{{key}}=…' with no blanks around '='.",
+      joinEquals: "Remove the blanks around '=' (the value loses its leading '=').",
+    },
+  },
+
+  create(context) {
+    const { sourceCode } = context;
+    const { text } = sourceCode;
+    const escapeChar = sourceCode.ast.escapeChar;
+
+    function check(node: EnvNode | LabelNode): void {
+      if (!node.legacy) return;
+      const pair = node.pairs[0];
+      if (!pair) return;
+      const keyword = text.slice(node.keywordRange[0], node.keywordRange[1]);
+      const data = { keyword, key: pair.key.value, example: "value" };
+      const value = pair.value;
+      if (!value) {
+        context.report({ loc: pair.key.loc, messageId: "legacy", data });
+        return;
+      }
+      const keyText = text.slice(pair.key.range[0], pair.key.range[1]);
+      const written = joinContinuations(text, value.range[0], value.range[1], escapeChar).text;
+      if (written.startsWith("=")) {
+        // `LABEL maintainer = "…"`: meant as key=value, read as key with the value `= "…"`.
+        let end = value.range[0] + 1;
+        while (text[end] === " " || text[end] === "\t") end++;
+        const joinable = end < value.range[1] && !text.slice(pair.key.range[1], end).includes("\n");
+        context.report({
+          loc: pair.key.loc,
+          messageId: "spacedEquals",
+          data: { keyword, key: pair.key.value, value: written },
+          suggest: joinable ? [{ messageId: "joinEquals", fix: (fixer) => fixer.replaceTextRange([pair.key.range[1], end], "=") }] : [],
+        });
+        return;
+      }
+      const separator: [number, number] = [pair.key.range[1], value.range[0]];
+
+      let replacement: { separator: string; close: string } | null = null;
+      if (keyText.includes('"') || keyText.includes("'") || keyText.includes(escapeChar) || separator[0] >= separator[1]) {
+        replacement = null;
+      } else if (!hasBlank(written) || isSingleQuotedWord(written, escapeChar)) {
+        replacement = { separator: "=", close: "" };
+      } else if (!written.includes('"') && !written.includes("'") && !written.includes(escapeChar)) {
+        replacement = { separator: '="', close: '"' };
+      }
+
+      context.report({
+        loc: pair.key.loc,
+        messageId: "legacy",
+        data,
+        fix: replacement
+          ? (fixer) => {
+              const fixes = [fixer.replaceTextRange(separator, replacement.separator)];
+              if (replacement.close) fixes.push(fixer.insertTextAfterRange(value.range, replacement.close));
+              return fixes;
+            }
+          : null,
+      });
+    }
+
+    return { Env: check, Label: check };
+  },
+};
+
+export default rule;
