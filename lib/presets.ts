@@ -9,6 +9,8 @@ type Entry = Linter.RuleSeverity | [Linter.RuleSeverity, ...unknown[]];
 
 /** Rules that catch real bugs or silent cache and reproducibility problems. */
 const RECOMMENDED: Record<string, Entry> = {
+  "apt-update-with-install": "error",
+  "copy-manifests-first": "warn",
   "no-duplicate-stage-name": "error",
   "no-reserved-stage-name": "error",
   "no-undefined-arg-in-from": "error",

@@ -1,6 +1,8 @@
 /** Every rule of the plugin, by name. Keep sorted. */
 import type { DockerfileRuleDefinition } from "../lib/rule.js";
+import aptUpdateWithInstall from "./apt-update-with-install.js";
 import consistentInstructionCasing from "./consistent-instruction-casing.js";
+import copyManifestsFirst from "./copy-manifests-first.js";
 import fromAsCasing from "./from-as-casing.js";
 import legacyKeyValueFormat from "./legacy-key-value-format.js";
 import noDuplicateStageName from "./no-duplicate-stage-name.js";
@@ -18,7 +20,9 @@ import workdirAbsolute from "./workdir-absolute.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rules have different option types
 export const rules: Record<string, DockerfileRuleDefinition<any>> = {
+  "apt-update-with-install": aptUpdateWithInstall,
   "consistent-instruction-casing": consistentInstructionCasing,
+  "copy-manifests-first": copyManifestsFirst,
   "from-as-casing": fromAsCasing,
   "legacy-key-value-format": legacyKeyValueFormat,
   "no-duplicate-stage-name": noDuplicateStageName,

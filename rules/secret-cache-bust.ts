@@ -1,0 +1,165 @@
+/**
+ * `RUN --mount=type=secret` steps that nothing can invalidate: BuildKit keeps
+ * secret contents out of the cache key, so a changed secret reuses the result
+ * built with the old one unless an ARG the step sees changes with it.
+ */
+import type { ArgNode, FlagNode, FlagOptionNode, InstructionNode, OnbuildNode, RunNode } from "../lib/ast/index.js";
+import { argDeclarations } from "../lib/arg-words.js";
+import { keywordLike, lineAbove } from "../lib/instruction-lines.js";
+import { compileNamePattern, snakeName } from "../lib/name-patterns.js";
+import { docsUrl } from "../lib/rule.js";
+import type { DockerfileRuleDefinition } from "../lib/rule.js";
+import { instructionReferences } from "../lib/variable-references.js";
+
+type Options = [{ bustArgPattern?: string }];
+type MessageIds = "secretNotBusted" | "globalArgOnly" | "onbuildSecretNotBusted" | "insertArg";
+
+const DEFAULT_BUST_PATTERN = "bust|invalidate";
+const SUGGESTED_NAME = "CACHEBUST";
+
+interface SecretMount {
+  /** The `type=secret` option, the word reported. */
+  typeOption: FlagOptionNode;
+  id: string;
+}
+
+function optionValue(flag: FlagNode, ...names: string[]): string | null {
+  let found: string | null = null;
+  for (const option of flag.options) {
+    if (names.includes(option.name.toLowerCase()) && option.value !== null) found = option.value;
+  }
+  return found;
+}
+
+/** The secret mounts of a RUN, in order. BuildKit reads mount keys and the type case-insensitively; the last `type=` wins. */
+function secretMounts(run: RunNode, expand: (text: string) => string): SecretMount[] {
+  const mounts: SecretMount[] = [];
+  for (const flag of run.flags) {
+    if (flag.name !== "mount") continue;
+    let typeOption: FlagOptionNode | null = null;
+    for (const option of flag.options) {
+      if (option.name.toLowerCase() === "type") typeOption = option;
+    }
+    const type = typeOption?.value ?? "";
+    if (!typeOption || (type.includes("$") ? expand(type) : type).toLowerCase() !== "secret") continue;
+    // BuildKit names the secret by `id`, else `source`, else the target's base name.
+    const target = optionValue(flag, "target", "dst", "destination") ?? "";
+    const id = optionValue(flag, "id") ?? optionValue(flag, "source", "src") ?? target.slice(target.lastIndexOf("/") + 1);
+    mounts.push({ typeOption, id });
+  }
+  return mounts;
+}
+
+function describeSecrets(mounts: readonly SecretMount[]): string {
+  const ids = [...new Set(mounts.map((mount) => mount.id).filter((id) => id !== ""))];
+  if (ids.length === 0) return "a secret";
+  const quoted = ids.map((id) => `'${id}'`).join(", ");
+  return ids.length === 1 ? `secret ${quoted}` : `secrets ${quoted}`;
+}
+
+const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }> = {
+  meta: {
+    type: "problem",
+    docs: {
+      description: "Require an ARG that invalidates the cache of a `RUN --mount=type=secret` step when the secret changes",
+      url: docsUrl("secret-cache-bust"),
+    },
+    hasSuggestions: true,
+    schema: [
+      {
+        type: "object",
+        properties: {
+          bustArgPattern: {
+            type: "string",
+            format: "regex",
+            description:
+              "Regular expression source for ARG names that exist to invalidate the cache, matched case-insensitively against the name as written and in snake_case. Default: names containing `bust` or `invalidate`.",
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ bustArgPattern: DEFAULT_BUST_PATTERN }],
+    messages: {
+      secretNotBusted:
+        "This RUN mounts {{secret}}, but BuildKit leaves secret contents out of the cache key: after the secret changes, the step still reuses the result built with the old one. Declare an ARG in this stage before the RUN, such as 'ARG CACHEBUST', and pass a new value with '--build-arg' whenever the secret changes.",
+      globalArgOnly:
+        "This RUN mounts {{secret}}, but BuildKit leaves secret contents out of the cache key: after the secret changes, the step still reuses the result built with the old one. 'ARG {{name}}' before the first FROM is visible to FROM lines only, so it cannot invalidate this step; re-declare 'ARG {{name}}' in this stage before the RUN.",
+      onbuildSecretNotBusted:
+        "This ONBUILD RUN mounts {{secret}}, but BuildKit leaves secret contents out of the cache key: after the secret changes, downstream builds still reuse the result built with the old one. The trigger runs right after the downstream FROM, so only an earlier 'ONBUILD ARG', such as 'ONBUILD ARG CACHEBUST', can invalidate it.",
+      insertArg: "Insert '{{line}}' above this {{keyword}}.",
+    },
+  },
+
+  create(context) {
+    const [{ bustArgPattern = DEFAULT_BUST_PATTERN }] = context.options;
+    const bustPattern = compileNamePattern(bustArgPattern, "bustArgPattern");
+    const isBustName = (name: string): boolean => bustPattern.test(name) || bustPattern.test(snakeName(name));
+    const { sourceCode } = context;
+    const { facts, text } = sourceCode;
+
+    return {
+      Run(node) {
+        const mounts = secretMounts(node, (value) => facts.expand(value, node).value);
+        const first = mounts[0];
+        if (!first) return;
+
+        const parent = sourceCode.getParent(node);
+        const onbuild: OnbuildNode | null = parent?.type === "Onbuild" ? parent : null;
+        const anchor: InstructionNode = onbuild ?? node;
+        const stage = facts.stageOf(node);
+        const references = instructionReferences(node, text, {
+          escapeChar: facts.escapeChar,
+          windows: !facts.shellOf(node).posix,
+        });
+        const counts = (name: string): boolean => isBustName(name) || references.has(name);
+
+        // The ARGs the step sees: this stage's ARGs before it, or, for a trigger, earlier ONBUILD ARG triggers.
+        for (const instruction of stage?.instructions ?? []) {
+          if (instruction.range[0] >= anchor.range[0]) break;
+          let arg: ArgNode | null = null;
+          if (onbuild) {
+            if (instruction.type === "Onbuild" && instruction.trigger?.type === "Arg") arg = instruction.trigger;
+          } else if (instruction.type === "Arg") {
+            arg = instruction;
+          }
+          if (arg && argDeclarations(arg, text, facts.escapeChar).some((declaration) => counts(declaration.name))) return;
+        }
+
+        let name = SUGGESTED_NAME;
+        let messageId: MessageIds = onbuild ? "onbuildSecretNotBusted" : "secretNotBusted";
+        if (!onbuild && stage) {
+          const globals = [...facts.globalArgs.keys()];
+          const global = globals.find(isBustName) ?? globals.find((candidate) => references.has(candidate));
+          if (global !== undefined) {
+            name = global;
+            messageId = "globalArgOnly";
+          }
+        }
+
+        const anchorKeyword = text.slice(anchor.keywordRange[0], anchor.keywordRange[1]);
+        const argKeyword = keywordLike("ARG", anchorKeyword);
+        const line = onbuild ? `${keywordLike("ONBUILD", anchorKeyword)} ${argKeyword} ${name}` : `${argKeyword} ${name}`;
+        // Offer the line only when it satisfies the rule, so applying it settles the report.
+        const suggestion = counts(name) ? lineAbove(text, anchor.range[0], line) : null;
+
+        context.report({
+          loc: sourceCode.positions.locOf(first.typeOption.range),
+          messageId,
+          data: { secret: describeSecrets(mounts), name },
+          suggest: suggestion
+            ? [
+                {
+                  messageId: "insertArg",
+                  data: { line, keyword: onbuild ? "ONBUILD" : "RUN" },
+                  fix: (fixer) => fixer.insertTextBeforeRange(suggestion.range, suggestion.text),
+                },
+              ]
+            : [],
+        });
+      },
+    };
+  },
+};
+
+export default rule;

@@ -1,0 +1,345 @@
+import rule from "../../rules/volatile-args-last.js";
+import { lines, ruleTester } from "../rule-tester.js";
+
+const COMMIT = "65cfcc28ab37cb75e1560e4b4738719c07c6618e";
+
+ruleTester.run("volatile-args-last", rule, {
+  valid: [
+    {
+      name: "declared just before the RUN that uses it",
+      code: lines("FROM golang:1.22.5", "RUN apk add --no-cache git", "ARG GIT_COMMIT", 'RUN go build -ldflags "-X main.commit=${GIT_COMMIT}" ./cmd/app'),
+    },
+    {
+      name: "declared after the last RUN, with the labels",
+      code: lines("FROM alpine:3.20", "RUN apk add --no-cache curl", "ARG BUILD_DATE", "ARG VCS_REF", "LABEL org.opencontainers.image.created=$BUILD_DATE org.opencontainers.image.revision=$VCS_REF"),
+    },
+    { name: "LABEL at the top with no RUN after it", code: lines("FROM scratch", "ARG BUILD_DATE", "LABEL created=$BUILD_DATE", "COPY app /app") },
+    { name: "names that end in other words (GIT_COMMIT_MSG_FILE, BUILD_DATE_FORMAT)", code: lines("FROM alpine:3.20", "ARG GIT_COMMIT_MSG_FILE", "ARG BUILD_DATE_FORMAT", "RUN apk add --no-cache git") },
+    { name: "PROJECT_COMMIT pins another project", code: lines("FROM golang:1.22.5", "ARG GOLANG_COMMIT", "RUN apk add --no-cache git") },
+    { name: "a commit default pins the value", code: lines("FROM docker:27.0.3-dind", `ARG GIT_COMMIT=${COMMIT}`, "RUN apk add --no-cache git") },
+    { name: "a version default pins the value", code: lines("FROM alpine:3.20", "ARG SOURCE_COMMIT=v1.1.0", "RUN apk add --no-cache git") },
+    { name: "bust-named ARGs are deliberate", code: lines("FROM alpine:3.20", "ARG CACHEBUST_BUILD_ID", "RUN apk add --no-cache curl"), options: [{ pattern: "build_id" }] },
+    {
+      name: "unreferenced ARG right before the build step that reads it from its environment (NVIDIA device plugin)",
+      code: lines("FROM golang:1.22.5 AS build", "COPY . .", "RUN mkdir /artifacts", 'ARG VERSION="N/A"', 'ARG GIT_COMMIT="unknown"', "RUN make PREFIX=/artifacts cmds"),
+    },
+    {
+      name: "unreferenced ARG before a cargo build, with a comment between (qdrant)",
+      code: lines("FROM rust:1.79.0 AS builder", "COPY . .", "# Include git commit into the binary", "ARG GIT_COMMIT_ID", "RUN cargo build --release --bin qdrant", "RUN mkdir /static"),
+    },
+    { name: "the first use is an ENV that copies it", code: lines("FROM elixir:1.17.1", "ARG GIT_SHA=unknown", "ENV GIT_SHA=${GIT_SHA}", "RUN mix deps.get") },
+    { name: "the first use is a COPY", code: lines("FROM alpine:3.20", "ARG BUILD_ID", "COPY dist/${BUILD_ID}/app /app", "RUN /app --version") },
+    { name: "global ARGs are not in RUN environments", code: lines("ARG BUILD_DATE", "FROM alpine:3.20", "RUN apk add --no-cache curl") },
+    { name: "ONBUILD RUN does not run in this build", code: lines("FROM alpine:3.20", "ARG BUILD_NUMBER", "ONBUILD RUN make", "LABEL build=$BUILD_NUMBER") },
+    {
+      name: "cmd in a Windows stage reads %BUILD_ID%",
+      code: lines("# escape=`", "FROM mcr.microsoft.com/windows/servercore:ltsc2022", 'SHELL ["cmd", "/S", "/C"]', "ARG BUILD_ID", "RUN echo %build_id% > C:\\build.txt"),
+    },
+  ],
+  invalid: [
+    {
+      name: "a RUN that does not use it sits between the ARG and its first use",
+      code: lines("FROM golang:1.22.5", "ARG GIT_COMMIT", "RUN apk add --no-cache git", 'RUN go build -ldflags "-X main.commit=${GIT_COMMIT}" ./cmd/app'),
+      errors: [
+        {
+          messageId: "volatileArg",
+          data: { name: "GIT_COMMIT", runLine: "3", advice: "Move it to just before its first use, the RUN on line 4." },
+          line: 2,
+          column: 5,
+          endLine: 2,
+          endColumn: 15,
+          suggestions: [
+            {
+              messageId: "moveArg",
+              data: { name: "GIT_COMMIT", where: "to just before its first use, the RUN on line 4" },
+              output: lines("FROM golang:1.22.5", "RUN apk add --no-cache git", "ARG GIT_COMMIT", 'RUN go build -ldflags "-X main.commit=${GIT_COMMIT}" ./cmd/app'),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "declared at the top, used by a LABEL at the end (jenkins)",
+      code: lines("FROM eclipse-temurin:21.0.3_9-jdk", "ARG COMMIT_SHA", "ARG user=jenkins", "RUN useradd -m ${user}", "RUN apt-get update && apt-get install -y git", "LABEL org.opencontainers.image.revision=\"${COMMIT_SHA}\""),
+      errors: [
+        {
+          messageId: "volatileArg",
+          data: { name: "COMMIT_SHA", runLine: "4", advice: "Move it to just before its first use, the LABEL on line 6." },
+          suggestions: [
+            {
+              messageId: "moveArg",
+              output: lines("FROM eclipse-temurin:21.0.3_9-jdk", "ARG user=jenkins", "RUN useradd -m ${user}", "RUN apt-get update && apt-get install -y git", "ARG COMMIT_SHA", "LABEL org.opencontainers.image.revision=\"${COMMIT_SHA}\""),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a LABEL at the top keeps the ARG in every later RUN: both move to the end (linuxserver)",
+      code: lines(
+        "FROM ubuntu:24.04",
+        "ARG BUILD_DATE",
+        "ARG VERSION",
+        'LABEL build_version="version:- ${VERSION} Build-date:- ${BUILD_DATE}"',
+        'LABEL maintainer="TheLamer"',
+        "RUN apt-get update && apt-get install -y curl",
+        'ENTRYPOINT ["/init"]',
+      ),
+      errors: [
+        {
+          messageId: "volatileArg",
+          data: {
+            name: "BUILD_DATE",
+            runLine: "6",
+            advice: "Its use in the LABEL on line 4 only sets image metadata, which costs no cache: move the ARG and that instruction to the end of the stage.",
+          },
+          line: 2,
+          suggestions: [
+            {
+              messageId: "moveArgWithLabels",
+              data: { name: "BUILD_DATE", labelLines: "4", where: "to the end of the stage" },
+              output: lines(
+                "FROM ubuntu:24.04",
+                "ARG VERSION",
+                'LABEL maintainer="TheLamer"',
+                "RUN apt-get update && apt-get install -y curl",
+                'ENTRYPOINT ["/init"]',
+                "ARG BUILD_DATE",
+                'LABEL build_version="version:- ${VERSION} Build-date:- ${BUILD_DATE}"',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a LABEL at the top and a later build step that uses it (tensorflow serving devel)",
+      code: lines(
+        "FROM ubuntu:22.04 AS base_build",
+        "ARG TF_SERVING_VERSION_GIT_COMMIT=HEAD",
+        "LABEL tensorflow_serving_github_commit=${TF_SERVING_VERSION_GIT_COMMIT}",
+        "RUN apt-get update && apt-get install -y git",
+        "RUN git clone https://github.com/tensorflow/serving && \\",
+        "    git -C serving checkout ${TF_SERVING_VERSION_GIT_COMMIT}",
+      ),
+      errors: [
+        {
+          messageId: "volatileArg",
+          data: {
+            name: "TF_SERVING_VERSION_GIT_COMMIT",
+            runLine: "4",
+            advice: "Its use in the LABEL on line 3 only sets image metadata, which costs no cache: move the ARG and that instruction to just before its first use in a build step, the RUN on line 5.",
+          },
+          suggestions: [
+            {
+              messageId: "moveArgWithLabels",
+              output: lines(
+                "FROM ubuntu:22.04 AS base_build",
+                "RUN apt-get update && apt-get install -y git",
+                "ARG TF_SERVING_VERSION_GIT_COMMIT=HEAD",
+                "LABEL tensorflow_serving_github_commit=${TF_SERVING_VERSION_GIT_COMMIT}",
+                "RUN git clone https://github.com/tensorflow/serving && \\",
+                "    git -C serving checkout ${TF_SERVING_VERSION_GIT_COMMIT}",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "nothing uses it and only package managers run after it (confluent kafka builder stage)",
+      code: lines(
+        "FROM registry.access.redhat.com/ubi9:9.4 AS builder",
+        "ARG BUILD_NUMBER=-1",
+        "ARG CONFLUENT_VERSION",
+        'RUN echo "===> Adding repository" && rpm --import https://packages.confluent.io/rpm/archive.key && mkdir -p /microdir',
+        "RUN dnf install -y --installroot=/microdir confluent-kafka-${CONFLUENT_VERSION} && dnf clean all",
+        "FROM registry.access.redhat.com/ubi9-micro:9.4",
+        "COPY --from=builder /microdir/ /",
+      ),
+      errors: [
+        {
+          messageId: "volatileArg",
+          data: { name: "BUILD_NUMBER", runLine: "4", advice: "Nothing in the stage uses it: remove it, or move it to the end of the stage." },
+          suggestions: [
+            {
+              messageId: "moveArg",
+              data: { name: "BUILD_NUMBER", where: "to the end of the stage" },
+              output: lines(
+                "FROM registry.access.redhat.com/ubi9:9.4 AS builder",
+                "ARG CONFLUENT_VERSION",
+                'RUN echo "===> Adding repository" && rpm --import https://packages.confluent.io/rpm/archive.key && mkdir -p /microdir',
+                "RUN dnf install -y --installroot=/microdir confluent-kafka-${CONFLUENT_VERSION} && dnf clean all",
+                "ARG BUILD_NUMBER=-1",
+                "FROM registry.access.redhat.com/ubi9-micro:9.4",
+                "COPY --from=builder /microdir/ /",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "nothing refers to it: it moves before the first RUN that may read it from its environment",
+      code: lines("FROM golang:1.22.5", "ARG GIT_COMMIT", "RUN apk add --no-cache make git", "COPY . .", "RUN make build"),
+      errors: [
+        {
+          messageId: "volatileArg",
+          data: { name: "GIT_COMMIT", runLine: "3", advice: "Move it to just before the RUN on line 5, the first step that may read it from its environment." },
+          suggestions: [{ messageId: "moveArg", output: lines("FROM golang:1.22.5", "RUN apk add --no-cache make git", "COPY . .", "ARG GIT_COMMIT", "RUN make build") }],
+        },
+      ],
+    },
+    {
+      name: "removing the first name of a multi-name ARG over a continuation",
+      code: lines("FROM alpine:3.20", "ARG BUILD_DATE VERSION=1 \\", "    VCS_REF", "RUN apk add --no-cache curl", "LABEL created=$BUILD_DATE version=$VERSION revision=$VCS_REF"),
+      errors: [
+        {
+          messageId: "volatileArg",
+          line: 2,
+          column: 5,
+          endColumn: 15,
+          suggestions: [
+            {
+              messageId: "moveArg",
+              output: lines("FROM alpine:3.20", "ARG VERSION=1 \\", "    VCS_REF", "RUN apk add --no-cache curl", "ARG BUILD_DATE", "LABEL created=$BUILD_DATE version=$VERSION revision=$VCS_REF"),
+            },
+          ],
+        },
+        {
+          messageId: "volatileArg",
+          line: 3,
+          column: 5,
+          endColumn: 12,
+          suggestions: [
+            {
+              messageId: "moveArg",
+              output: lines("FROM alpine:3.20", "ARG BUILD_DATE VERSION=1", "RUN apk add --no-cache curl", "ARG VCS_REF", "LABEL created=$BUILD_DATE version=$VERSION revision=$VCS_REF"),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "lowercase keyword, indentation and camelCase name",
+      code: lines("from node:20.11.1", "  arg buildDate", "  run npm ci", '  label created="$buildDate"'),
+      errors: [
+        {
+          messageId: "volatileArg",
+          data: { name: "buildDate", runLine: "3", advice: "Move it to just before its first use, the LABEL on line 4." },
+          suggestions: [{ messageId: "moveArg", output: lines("from node:20.11.1", "  run npm ci", "  arg buildDate", '  label created="$buildDate"') }],
+        },
+      ],
+    },
+    {
+      name: "CRLF line endings are kept",
+      code: "FROM alpine:3.20\r\nARG VCS_REF\r\nRUN apk add --no-cache curl\r\nLABEL revision=$VCS_REF\r\n",
+      errors: [{ messageId: "volatileArg", line: 2, suggestions: [{ messageId: "moveArg", output: "FROM alpine:3.20\r\nRUN apk add --no-cache curl\r\nARG VCS_REF\r\nLABEL revision=$VCS_REF\r\n" }] }],
+    },
+    {
+      name: "backtick escape, CRLF and a RUN over a continuation",
+      code: "# escape=`\r\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\r\nARG BUILD_NUMBER\r\nRUN powershell -Command `\r\n    Install-WindowsFeature Web-Server\r\nLABEL build=$BUILD_NUMBER\r\n",
+      errors: [
+        {
+          messageId: "volatileArg",
+          line: 3,
+          suggestions: [{ messageId: "moveArg", output: "# escape=`\r\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\r\nRUN powershell -Command `\r\n    Install-WindowsFeature Web-Server\r\nARG BUILD_NUMBER\r\nLABEL build=$BUILD_NUMBER\r\n" }],
+        },
+      ],
+    },
+    {
+      name: "heredoc RUN between, in the second stage of a multi-stage file",
+      code: lines(
+        "FROM golang:1.22.5 AS build",
+        "ARG GIT_SHA",
+        'RUN go build -ldflags "-X main.sha=$GIT_SHA" -o /app .',
+        "FROM alpine:3.20",
+        "ARG GIT_SHA",
+        "RUN <<EOF",
+        "apk add --no-cache ca-certificates",
+        "EOF",
+        "COPY --from=build /app /app",
+        "LABEL revision=$GIT_SHA",
+      ),
+      errors: [
+        {
+          messageId: "volatileArg",
+          line: 5,
+          data: { name: "GIT_SHA", runLine: "6", advice: "Move it to just before its first use, the LABEL on line 10." },
+          suggestions: [
+            {
+              messageId: "moveArg",
+              output: lines(
+                "FROM golang:1.22.5 AS build",
+                "ARG GIT_SHA",
+                'RUN go build -ldflags "-X main.sha=$GIT_SHA" -o /app .',
+                "FROM alpine:3.20",
+                "RUN <<EOF",
+                "apk add --no-cache ca-certificates",
+                "EOF",
+                "COPY --from=build /app /app",
+                "ARG GIT_SHA",
+                "LABEL revision=$GIT_SHA",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "custom pattern option",
+      code: lines("FROM alpine:3.20", "ARG RELEASE_STAMP", "RUN apk add --no-cache curl", "LABEL stamp=$RELEASE_STAMP"),
+      options: [{ pattern: "_stamp$" }],
+      errors: [{ messageId: "volatileArg", suggestions: [{ messageId: "moveArg", output: lines("FROM alpine:3.20", "RUN apk add --no-cache curl", "ARG RELEASE_STAMP", "LABEL stamp=$RELEASE_STAMP") }] }],
+    },
+    {
+      name: "no suggestion when the default reads a variable redefined on the way",
+      code: lines("FROM alpine:3.20", "ARG PREFIX=a", "ARG BUILD_ID=${PREFIX}-1", "RUN apk add --no-cache curl", "ARG PREFIX=b", "LABEL id=$BUILD_ID"),
+      errors: [{ messageId: "volatileArg", line: 3, suggestions: [] }],
+    },
+    {
+      name: "no suggestion when a moved LABEL's other variable changes on the way",
+      code: lines("FROM alpine:3.20", "ARG BUILD_DATE", "ARG FLAVOR=slim", 'LABEL build="${FLAVOR} ${BUILD_DATE}"', "RUN apk add --no-cache curl", "ENV FLAVOR=full"),
+      errors: [{ messageId: "volatileArg", line: 2, suggestions: [] }],
+    },
+    {
+      name: "real world: podinfo final stage declares ARGs nothing uses",
+      code: lines(
+        "FROM alpine:3.24",
+        "ARG BUILD_DATE",
+        "ARG VERSION",
+        'LABEL maintainer="stefanprodan"',
+        "RUN addgroup -S app && adduser -S -G app app && apk --no-cache add ca-certificates curl netcat-openbsd",
+        "WORKDIR /home/app",
+        "COPY --from=builder /podinfo/bin/podinfo .",
+        "RUN chown -R app:app ./",
+        "USER app",
+        'CMD ["./podinfo"]',
+      ),
+      errors: [
+        {
+          messageId: "volatileArg",
+          line: 2,
+          data: { name: "BUILD_DATE", runLine: "5", advice: "Nothing in the stage uses it: remove it, or move it to the end of the stage." },
+          suggestions: [
+            {
+              messageId: "moveArg",
+              output: lines(
+                "FROM alpine:3.24",
+                "ARG VERSION",
+                'LABEL maintainer="stefanprodan"',
+                "RUN addgroup -S app && adduser -S -G app app && apk --no-cache add ca-certificates curl netcat-openbsd",
+                "WORKDIR /home/app",
+                "COPY --from=builder /podinfo/bin/podinfo .",
+                "RUN chown -R app:app ./",
+                "USER app",
+                'CMD ["./podinfo"]',
+                "ARG BUILD_DATE",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
