@@ -1,0 +1,54 @@
+/**
+ * `FROM --platform=<constant>`: the stage builds for one platform whatever
+ * the build asks for, unless its name says it is meant for that platform.
+ */
+import { processSourceRange } from "../lib/buildkit-words.js";
+import { parsePlatform } from "../lib/platform-spec.js";
+import { docsUrl } from "../lib/rule.js";
+import type { DockerfileRuleDefinition } from "../lib/rule.js";
+import type { FromNode } from "../lib/ast/index.js";
+
+type MessageIds = "constantPlatform";
+
+const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }> = {
+  meta: {
+    type: "problem",
+    docs: {
+      description: "Disallow a constant FROM --platform value, unless the stage name names that platform",
+      url: docsUrl("no-constant-platform"),
+    },
+    schema: [],
+    messages: {
+      constantPlatform:
+        "FROM --platform uses the constant '{{platform}}', so this stage is built for {{platform}} whatever platform the build targets: a multi-platform build gets it for every target, and other machines run it under emulation. Use $BUILDPLATFORM (for a stage that only builds) or leave --platform out; if the stage is meant for this platform only, say so in its name (AS build-{{arch}}).",
+    },
+  },
+
+  create(context) {
+    const { sourceCode } = context;
+    const text = sourceCode.text;
+    const escapeChar = sourceCode.facts.escapeChar;
+
+    return {
+      From(node: FromNode) {
+        for (const flag of node.flags) {
+          if (flag.name.toLowerCase() !== "platform" || !flag.valueRange) continue;
+          const result = processSourceRange(text, flag.valueRange, escapeChar, () => undefined);
+          // Any variable, declared or not, makes the value depend on the build.
+          if (result.error !== null || result.references.length > 0) continue;
+          const platform = parsePlatform(result.value);
+          if (!platform) continue;
+          const stageName = node.stage?.value ?? "";
+          if (stageName.includes(platform.os) || stageName.includes(platform.architecture)) continue;
+          context.report({
+            loc: sourceCode.positions.locOf(flag.valueRange),
+            messageId: "constantPlatform",
+            data: { platform: result.value, arch: platform.architecture },
+          });
+        }
+      },
+    };
+  },
+};
+
+export default rule;
