@@ -11,7 +11,9 @@ type Entry = Linter.RuleSeverity | [Linter.RuleSeverity, ...unknown[]];
 const RECOMMENDED: Record<string, Entry> = {
   "apt-update-with-install": "error",
   "copy-manifests-first": "warn",
+  "no-constant-platform": "warn",
   "no-duplicate-stage-name": "error",
+  "no-redundant-target-platform": "warn",
   "no-reserved-stage-name": "error",
   "no-undefined-arg-in-from": "error",
   "no-undefined-var": "error",

@@ -5,8 +5,10 @@ import consistentInstructionCasing from "./consistent-instruction-casing.js";
 import copyManifestsFirst from "./copy-manifests-first.js";
 import fromAsCasing from "./from-as-casing.js";
 import legacyKeyValueFormat from "./legacy-key-value-format.js";
+import noConstantPlatform from "./no-constant-platform.js";
 import noDuplicateStageName from "./no-duplicate-stage-name.js";
 import noMaintainer from "./no-maintainer.js";
+import noRedundantTargetPlatform from "./no-redundant-target-platform.js";
 import noReservedStageName from "./no-reserved-stage-name.js";
 import noUndefinedArgInFrom from "./no-undefined-arg-in-from.js";
 import noUndefinedVar from "./no-undefined-var.js";
@@ -25,8 +27,10 @@ export const rules: Record<string, DockerfileRuleDefinition<any>> = {
   "copy-manifests-first": copyManifestsFirst,
   "from-as-casing": fromAsCasing,
   "legacy-key-value-format": legacyKeyValueFormat,
+  "no-constant-platform": noConstantPlatform,
   "no-duplicate-stage-name": noDuplicateStageName,
   "no-maintainer": noMaintainer,
+  "no-redundant-target-platform": noRedundantTargetPlatform,
   "no-reserved-stage-name": noReservedStageName,
   "no-undefined-arg-in-from": noUndefinedArgInFrom,
   "no-undefined-var": noUndefinedVar,
