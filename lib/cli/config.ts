@@ -1,0 +1,112 @@
+/**
+ * The flat config `dockerfile-lint` runs with when no `--config` is given:
+ * the chosen preset, the `.gitignore` of the current directory as global
+ * ignores, a block for files named on the command line, and `--rule`.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { Linter } from "eslint";
+import * as eslintConfig from "eslint/config";
+import plugin from "../../index.js";
+import { UsageError } from "./errors.js";
+import type { Preset } from "./options.js";
+
+/**
+ * ESLint's own `includeIgnoreFile` (exported by `eslint/config` in ESLint 10)
+ * reads `.gitignore` the way ESLint documents. An older ESLint 9 may lack
+ * it, so `gitignorePattern` below does the same conversion.
+ */
+const includeIgnoreFile = (eslintConfig as Partial<typeof eslintConfig>).includeIgnoreFile;
+
+/** A `.gitignore` line as a flat-config `ignores` pattern (ESLint's `convertIgnorePatternToMinimatch`). */
+export function gitignorePattern(line: string): string {
+  const negated = line.startsWith("!") ? "!" : "";
+  const body = (negated ? line.slice(1) : line).trimEnd();
+  if (["", "**", "/**", "**/"].includes(body)) return negated + body;
+  const slash = body.indexOf("/");
+  // No slash, or only a trailing one: the name matches at any depth.
+  const anywhere = slash < 0 || slash === body.length - 1 ? "**/" : "";
+  const rooted = slash === 0 ? body.slice(1) : body;
+  // `{` and `(` are plain characters in .gitignore but syntax in minimatch.
+  const escaped = rooted.replace(/(?<!\\)[({]/gu, "\\$&");
+  return negated + anywhere + escaped + (body.endsWith("/**") ? "/*" : "");
+}
+
+/** The `.gitignore` of `dir` as a global-ignores block, or nothing when there is none. */
+export function gitignoreConfig(dir: string): Linter.Config | undefined {
+  const file = path.join(dir, ".gitignore");
+  if (!existsSync(file)) return undefined;
+  const name = "dockerfile-lint/.gitignore";
+  if (includeIgnoreFile) {
+    return { ...includeIgnoreFile(file), name, basePath: dir };
+  }
+  const ignores = readFileSync(file, "utf8")
+    .split(/\r?\n/u)
+    .map((line) => line.trim())
+    .filter((line) => line !== "" && !line.startsWith("#"))
+    .map(gitignorePattern);
+  return { name, ignores, basePath: dir };
+}
+
+/** Rule names `--rule` may set without `--config`: the plugin's own. */
+function checkRuleNames(rules: Record<string, unknown>): void {
+  for (const name of Object.keys(rules)) {
+    const short = name.startsWith("dockerfile/") ? name.slice("dockerfile/".length) : undefined;
+    if (short === undefined || !Object.hasOwn(plugin.rules, short)) {
+      throw new UsageError(`unknown rule '${name}' in --rule: rules are named 'dockerfile/<rule>'`);
+    }
+  }
+}
+
+export interface ZeroConfigInput {
+  preset: Preset;
+  rules: Record<string, unknown>;
+  /** Patterns (from `exactPatterns`) of the files linted whatever their names. */
+  namedFiles: string[];
+  /** The directory whose `.gitignore` applies, or `undefined` for none. */
+  gitignoreDir: string | undefined;
+}
+
+/** The config array for `overrideConfig`, used with `overrideConfigFile: true`. */
+export function zeroConfig(input: ZeroConfigInput): Linter.Config[] {
+  checkRuleNames(input.rules);
+  const presetBlocks = plugin.configs[input.preset];
+  const configs: Linter.Config[] = [...presetBlocks];
+
+  if (input.gitignoreDir !== undefined) {
+    // ESLint's default ignores `.git/` only at the top of its cwd, which is a parent when a path is outside.
+    configs.push({ name: "dockerfile-lint/.git", ignores: ["**/.git/"] });
+    const gitignore = gitignoreConfig(input.gitignoreDir);
+    if (gitignore) configs.push(gitignore);
+  }
+
+  const named = input.namedFiles;
+  if (named.length > 0) {
+    for (const block of presetBlocks) {
+      // The preset's `ignores` (`*.dockerignore`) must not undo naming a file.
+      const forNamed: Linter.Config = { ...block, name: `${block.name ?? "dockerfile"} (named files)`, files: named };
+      delete forNamed.ignores;
+      configs.push(forNamed);
+    }
+  }
+
+  if (Object.keys(input.rules).length > 0) {
+    const rules = input.rules as Linter.RulesRecord;
+    // Scoped like the preset, so that the block alone never makes another file lintable.
+    for (const block of presetBlocks) {
+      configs.push({
+        name: "dockerfile-lint/--rule",
+        ...(block.files ? { files: block.files } : {}),
+        ...(block.ignores ? { ignores: block.ignores } : {}),
+        rules,
+      });
+    }
+    if (named.length > 0) configs.push({ name: "dockerfile-lint/--rule (named files)", files: named, rules });
+  }
+  return configs;
+}
+
+/** With `--config`, the project's config decides; `--rule` still applies on top, as in ESLint. */
+export function userConfigOverrides(rules: Record<string, unknown>): Linter.Config[] {
+  return Object.keys(rules).length > 0 ? [{ name: "dockerfile-lint/--rule", rules: rules as Linter.RulesRecord }] : [];
+}

@@ -1,0 +1,201 @@
+/**
+ * `dockerfile-lint`: ESLint's Node API run with this plugin's own config, for
+ * projects that do not use ESLint otherwise. Exit codes are ESLint's: 0 no
+ * errors, 1 lint errors or too many warnings, 2 anything else that failed.
+ */
+import { existsSync } from "node:fs";
+import { mkdir, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { ESLint } from "eslint";
+import { packageInfo } from "../package-info.js";
+import { userConfigOverrides, zeroConfig } from "./config.js";
+import { CliError, PROGRAM, debugEnabled, describeError, displayPath, errnoMessage } from "./errors.js";
+import { loadFormatter } from "./formatter.js";
+import { DEFAULT_CACHE_LOCATION, HELP, parseOptions } from "./options.js";
+import type { CliOptions } from "./options.js";
+import { commonBase, describePaths, exactPatterns, isIgnoreFile, lintPatterns, resolveTargets } from "./targets.js";
+import type { Targets } from "./targets.js";
+
+export interface CliIo {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  readStdin: () => Promise<string>;
+}
+
+async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+export function processIo(): CliIo {
+  // `dockerfile-lint | head` closes the pipe early: stop quietly instead of throwing EPIPE.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+  return {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    readStdin: () => readStream(process.stdin),
+  };
+}
+
+/** Runs the command; resolves to the exit code. Never throws. */
+export async function main(args: readonly string[], io: CliIo = processIo()): Promise<number> {
+  try {
+    return await run(args, io);
+  } catch (error) {
+    const known = error instanceof CliError || errnoMessage(error, io.cwd) !== undefined;
+    const hint = known || debugEnabled(io.env) ? "" : ` (set DEBUG=${PROGRAM} for the stack)`;
+    io.stderr(`${PROGRAM}: ${describeError(error, io.cwd)}${hint}\n`);
+    if (debugEnabled(io.env) && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+    return 2;
+  }
+}
+
+interface Plan {
+  eslintOptions: ESLint.Options;
+  /** What `lintFiles` gets; unused with `--stdin`. */
+  patterns: string[];
+  stdinPath: string | undefined;
+}
+
+/** Absolute, keeping a trailing separator: ESLint reads `dir/` as a directory to put its cache file in. */
+function cacheLocation(cwd: string, given: string | undefined): string {
+  const location = given ?? DEFAULT_CACHE_LOCATION;
+  const absolute = path.resolve(cwd, location);
+  return /[/\\]$/u.test(location) ? absolute + path.sep : absolute;
+}
+
+function planRun(options: CliOptions, targets: Targets, cwd: string): Plan {
+  const fix = options.fix || options.fixDryRun;
+  const common: ESLint.Options = {
+    fix: fix && (options.quiet ? (message) => message.severity === 2 : true),
+    // As ESLint's CLI: with --quiet, warning rules are not even run, unless --max-warnings counts them.
+    ruleFilter: options.quiet && options.maxWarnings === -1 ? (rule) => rule.severity === 2 : () => true,
+    cache: options.cache,
+    cacheLocation: cacheLocation(cwd, options.cacheLocation),
+    ignore: options.ignore,
+    warnIgnored: options.warnIgnored,
+    errorOnUnmatchedPattern: false,
+  };
+  const stdinPath = options.stdin ? path.resolve(cwd, options.stdinFilename ?? "Dockerfile") : undefined;
+
+  if (options.config !== undefined) {
+    const configFile = path.resolve(cwd, options.config);
+    if (!existsSync(configFile)) throw new CliError(`no such file or directory: ${options.config}`);
+    return {
+      eslintOptions: {
+        ...common,
+        cwd,
+        overrideConfigFile: configFile,
+        overrideConfig: userConfigOverrides(options.rules),
+      },
+      patterns: options.paths,
+      stdinPath,
+    };
+  }
+
+  const named = stdinPath === undefined ? targets.files : [stdinPath];
+  const lintTargets: Targets = { directories: targets.directories, files: named };
+  const base = commonBase(cwd, lintTargets);
+  return {
+    eslintOptions: {
+      ...common,
+      cwd: base,
+      overrideConfigFile: true,
+      overrideConfig: zeroConfig({
+        preset: options.preset ?? "recommended",
+        rules: options.rules,
+        namedFiles: exactPatterns(
+          named.filter((file) => !isIgnoreFile(file)),
+          base,
+        ),
+        gitignoreDir: options.ignore ? cwd : undefined,
+      }),
+    },
+    patterns: lintPatterns(lintTargets, base),
+    stdinPath,
+  };
+}
+
+async function writeReport(io: CliIo, output: string, outputFile: string | undefined): Promise<void> {
+  if (outputFile === undefined) {
+    if (output !== "") io.stdout(output.endsWith("\n") ? output : `${output}\n`);
+    return;
+  }
+  const file = path.resolve(io.cwd, outputFile);
+  const existing = await stat(file).catch(() => undefined);
+  if (existing?.isDirectory()) throw new CliError(`--output-file is a directory: ${outputFile}`);
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, output);
+}
+
+async function run(args: readonly string[], io: CliIo): Promise<number> {
+  const options = parseOptions(args);
+  if (options.help) {
+    io.stdout(HELP);
+    return 0;
+  }
+  if (options.version) {
+    io.stdout(`${packageInfo.version}\n`);
+    return 0;
+  }
+
+  const { cwd } = io;
+  let targets: Targets = { directories: [], files: [] };
+  if (!options.stdin) {
+    targets = await resolveTargets(options.paths, cwd);
+    if (options.config === undefined) {
+      for (const file of targets.files.filter(isIgnoreFile)) {
+        io.stderr(`${PROGRAM}: skipping ${displayPath(file, cwd)}: a .dockerignore file is not a Dockerfile\n`);
+      }
+      targets = { ...targets, files: targets.files.filter((file) => !isIgnoreFile(file)) };
+    }
+  }
+
+  const plan = planRun(options, targets, cwd);
+  const eslint = new ESLint(plan.eslintOptions);
+  // Before linting, so that a bad --format fails before --fix writes anything.
+  const formatter = await loadFormatter(eslint, options.format, cwd);
+
+  let results: ESLint.LintResult[];
+  if (plan.stdinPath !== undefined) {
+    const text = await io.readStdin();
+    results = await eslint.lintText(text, { filePath: plan.stdinPath, warnIgnored: options.warnIgnored });
+  } else if (plan.patterns.length > 0) {
+    results = await eslint.lintFiles(plan.patterns);
+  } else {
+    results = [];
+  }
+
+  if (options.fix) await ESLint.outputFixes(results);
+
+  let errorCount = 0;
+  let warningCount = 0;
+  for (const result of results) {
+    errorCount += result.errorCount;
+    warningCount += result.warningCount;
+  }
+  const tooManyWarnings = options.maxWarnings >= 0 && warningCount > options.maxWarnings;
+  const resultsMeta: ESLint.ResultsMeta = {};
+  if (options.color !== undefined) resultsMeta.color = options.color;
+  if (tooManyWarnings) resultsMeta.maxWarningsExceeded = { maxWarnings: options.maxWarnings, foundWarnings: warningCount };
+
+  const shown = options.quiet ? ESLint.getErrorResults(results) : results;
+  const output = await formatter.format(shown, resultsMeta);
+  await writeReport(io, output, options.outputFile);
+
+  if (results.length === 0 && plan.stdinPath === undefined) {
+    io.stderr(`${PROGRAM}: no Dockerfile found in ${describePaths(options.paths, cwd)}\n`);
+  }
+  if (errorCount === 0 && tooManyWarnings) {
+    io.stderr(`${PROGRAM}: ${warningCount} warnings, more than --max-warnings ${options.maxWarnings}\n`);
+  }
+  return errorCount > 0 || tooManyWarnings ? 1 : 0;
+}
