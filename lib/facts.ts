@@ -159,7 +159,9 @@ export class DockerfileFacts {
         let value: string | null;
         if (pair.unquotedValue !== null) {
           const lookup: VariableLookup = (other) => this.#lookupInStage(stage, other, node.range[0]);
-          value = expandVariables(pair.unquotedValue, lookup, this.ast.escapeChar).value;
+          const expansion = expandVariables(pair.unquotedValue, lookup, this.ast.escapeChar);
+          // A value built from an unknown one is unknown too, not the empty string.
+          value = expansion.unresolved.length > 0 ? null : expansion.value;
         } else if (node.type === "Arg") {
           value = this.globalArgs.get(name)?.value ?? null;
         } else {
@@ -184,7 +186,7 @@ export class DockerfileFacts {
         const program = instruction.exec?.[0]?.value.toLowerCase() ?? "";
         return !/(?:^|[\\/])(?:powershell|pwsh|cmd)(?:\.exe)?$/u.test(program);
       }
-      if (stage.base.kind === "image") return !/windows|nanoserver|servercore/iu.test(stage.base.ref.name);
+      if (stage.base.kind === "image") return !/windows|nanoserver|servercore/iu.test(stage.base.ref.raw);
       if (stage.base.kind !== "stage") break;
       stage = stage.base.stage;
       before = Number.POSITIVE_INFINITY;

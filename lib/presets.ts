@@ -15,12 +15,17 @@ const RECOMMENDED: Record<string, Entry> = {
   "no-duplicate-stage-name": "error",
   "no-redundant-target-platform": "warn",
   "no-reserved-stage-name": "error",
+  "no-secrets-in-build-args": "error",
   "no-undefined-arg-in-from": "error",
   "no-undefined-var": "error",
   "no-unpinned-download": "warn",
+  "pin-base-image": "error",
+  "pin-package-versions": ["warn", { managers: ["pip", "npm", "gem", "go", "cargo"] }],
   "require-add-checksum": "warn",
+  "secret-cache-bust": "error",
   "single-cmd-entrypoint-healthcheck": "error",
   "valid-arg-default-in-from": "error",
+  "volatile-args-last": "warn",
   "workdir-absolute": "error",
 };
 
@@ -30,6 +35,8 @@ const STRICT: Record<string, Entry> = {
   "from-as-casing": "error",
   "legacy-key-value-format": "error",
   "no-maintainer": "error",
+  "pin-base-image": ["error", { digest: "always" }],
+  "pin-package-versions": ["error", { allowRanges: false }],
   "stage-name-casing": "error",
 };
 

@@ -59,7 +59,9 @@ export function collectGlobalArgs(body: readonly InstructionNode[], escapeChar: 
     if (node.type !== "Arg") continue;
     for (const pair of node.pairs) {
       const name = pair.key.value;
-      const value = pair.unquotedValue === null ? null : expandVariables(pair.unquotedValue, lookup, escapeChar).value;
+      const expansion = pair.unquotedValue === null ? null : expandVariables(pair.unquotedValue, lookup, escapeChar);
+      // A default built from an unknown value is unknown too.
+      const value = expansion === null || expansion.unresolved.length > 0 ? null : expansion.value;
       globals.set(name, { name, value, node });
     }
   }

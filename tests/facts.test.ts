@@ -162,6 +162,13 @@ describe("ARG and ENV scopes", () => {
     expect(inherited.expand("$HOME_DIR", node(inherited, 3)).value).toBe("/srv");
   });
 
+  it("keeps an ENV built from an ARG without default unknown, not empty", () => {
+    const unknown = factsOf("FROM a:1\nARG VERSION\nENV URL=https://example.com/v${VERSION}.tgz\nRUN true\n");
+    expect(unknown.lookupAt(node(unknown, 3))("URL")).toBeNull();
+    const globalUnknown = factsOf("ARG V\nARG IMAGE=node:${V}\nFROM ${IMAGE}\n");
+    expect(globalUnknown.stages[0]?.base.kind).toBe("unknown");
+  });
+
   it("knows BuildKit's platform ARGs in FROM without a value", () => {
     const platform = factsOf("FROM --platform=$BUILDPLATFORM golang:1.22\n");
     expect(platform.expand("$BUILDPLATFORM", node(platform, 0))).toMatchObject({ unresolved: ["BUILDPLATFORM"], undeclared: [] });
