@@ -10,14 +10,17 @@ import noDuplicateStageName from "./no-duplicate-stage-name.js";
 import noMaintainer from "./no-maintainer.js";
 import noRedundantTargetPlatform from "./no-redundant-target-platform.js";
 import noReservedStageName from "./no-reserved-stage-name.js";
+import noSecretsInBuildArgs from "./no-secrets-in-build-args.js";
 import noUndefinedArgInFrom from "./no-undefined-arg-in-from.js";
 import noUndefinedVar from "./no-undefined-var.js";
 import noUnpinnedDownload from "./no-unpinned-download.js";
 import pinBaseImage from "./pin-base-image.js";
 import requireAddChecksum from "./require-add-checksum.js";
+import secretCacheBust from "./secret-cache-bust.js";
 import singleCmdEntrypointHealthcheck from "./single-cmd-entrypoint-healthcheck.js";
 import stageNameCasing from "./stage-name-casing.js";
 import validArgDefaultInFrom from "./valid-arg-default-in-from.js";
+import volatileArgsLast from "./volatile-args-last.js";
 import workdirAbsolute from "./workdir-absolute.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rules have different option types
@@ -32,13 +35,16 @@ export const rules: Record<string, DockerfileRuleDefinition<any>> = {
   "no-maintainer": noMaintainer,
   "no-redundant-target-platform": noRedundantTargetPlatform,
   "no-reserved-stage-name": noReservedStageName,
+  "no-secrets-in-build-args": noSecretsInBuildArgs,
   "no-undefined-arg-in-from": noUndefinedArgInFrom,
   "no-undefined-var": noUndefinedVar,
   "no-unpinned-download": noUnpinnedDownload,
   "pin-base-image": pinBaseImage,
   "require-add-checksum": requireAddChecksum,
+  "secret-cache-bust": secretCacheBust,
   "single-cmd-entrypoint-healthcheck": singleCmdEntrypointHealthcheck,
   "stage-name-casing": stageNameCasing,
   "valid-arg-default-in-from": validArgDefaultInFrom,
+  "volatile-args-last": volatileArgsLast,
   "workdir-absolute": workdirAbsolute,
 };
