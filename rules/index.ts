@@ -15,6 +15,7 @@ import noUndefinedArgInFrom from "./no-undefined-arg-in-from.js";
 import noUndefinedVar from "./no-undefined-var.js";
 import noUnpinnedDownload from "./no-unpinned-download.js";
 import pinBaseImage from "./pin-base-image.js";
+import pinPackageVersions from "./pin-package-versions.js";
 import requireAddChecksum from "./require-add-checksum.js";
 import secretCacheBust from "./secret-cache-bust.js";
 import singleCmdEntrypointHealthcheck from "./single-cmd-entrypoint-healthcheck.js";
@@ -40,6 +41,7 @@ export const rules: Record<string, DockerfileRuleDefinition<any>> = {
   "no-undefined-var": noUndefinedVar,
   "no-unpinned-download": noUnpinnedDownload,
   "pin-base-image": pinBaseImage,
+  "pin-package-versions": pinPackageVersions,
   "require-add-checksum": requireAddChecksum,
   "secret-cache-bust": secretCacheBust,
   "single-cmd-entrypoint-healthcheck": singleCmdEntrypointHealthcheck,
