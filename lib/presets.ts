@@ -13,6 +13,7 @@ const RECOMMENDED: Record<string, Entry> = {
   "copy-manifests-first": "warn",
   "no-constant-platform": "warn",
   "no-duplicate-stage-name": "error",
+  "no-empty-continuation": "error",
   "no-redundant-target-platform": "warn",
   "no-reserved-stage-name": "error",
   "no-secrets-in-build-args": "error",

@@ -7,6 +7,7 @@ import fromAsCasing from "./from-as-casing.js";
 import legacyKeyValueFormat from "./legacy-key-value-format.js";
 import noConstantPlatform from "./no-constant-platform.js";
 import noDuplicateStageName from "./no-duplicate-stage-name.js";
+import noEmptyContinuation from "./no-empty-continuation.js";
 import noMaintainer from "./no-maintainer.js";
 import noRedundantTargetPlatform from "./no-redundant-target-platform.js";
 import noReservedStageName from "./no-reserved-stage-name.js";
@@ -33,6 +34,7 @@ export const rules: Record<string, DockerfileRuleDefinition<any>> = {
   "legacy-key-value-format": legacyKeyValueFormat,
   "no-constant-platform": noConstantPlatform,
   "no-duplicate-stage-name": noDuplicateStageName,
+  "no-empty-continuation": noEmptyContinuation,
   "no-maintainer": noMaintainer,
   "no-redundant-target-platform": noRedundantTargetPlatform,
   "no-reserved-stage-name": noReservedStageName,
