@@ -10,6 +10,7 @@ type Entry = Linter.RuleSeverity | [Linter.RuleSeverity, ...unknown[]];
 /** Rules that catch real bugs or silent cache and reproducibility problems. */
 const RECOMMENDED: Record<string, Entry> = {
   "apt-update-with-install": "error",
+  "copy-ignored-file": "error",
   "copy-manifests-first": "warn",
   "no-constant-platform": "warn",
   "no-duplicate-stage-name": "error",

@@ -2,6 +2,7 @@
 import type { DockerfileRuleDefinition } from "../lib/rule.js";
 import aptUpdateWithInstall from "./apt-update-with-install.js";
 import consistentInstructionCasing from "./consistent-instruction-casing.js";
+import copyIgnoredFile from "./copy-ignored-file.js";
 import copyManifestsFirst from "./copy-manifests-first.js";
 import fromAsCasing from "./from-as-casing.js";
 import legacyKeyValueFormat from "./legacy-key-value-format.js";
@@ -29,6 +30,7 @@ import workdirAbsolute from "./workdir-absolute.js";
 export const rules: Record<string, DockerfileRuleDefinition<any>> = {
   "apt-update-with-install": aptUpdateWithInstall,
   "consistent-instruction-casing": consistentInstructionCasing,
+  "copy-ignored-file": copyIgnoredFile,
   "copy-manifests-first": copyManifestsFirst,
   "from-as-casing": fromAsCasing,
   "legacy-key-value-format": legacyKeyValueFormat,

@@ -1,0 +1,102 @@
+/**
+ * COPY and ADD sources that the `.dockerignore` beside the Dockerfile leaves
+ * out of the build context, as BuildKit's CopyIgnoredFile check finds them.
+ */
+import path from "node:path";
+import { processExecString, processSourceRange } from "../lib/buildkit-words.js";
+import type { WordResult } from "../lib/buildkit-words.js";
+import { cleanPath, dockerignoreFor, excludingPattern, wholeContextPattern } from "../lib/dockerignore.js";
+import type { DockerignoreFile, IgnorePattern } from "../lib/dockerignore.js";
+import { docsUrl } from "../lib/rule.js";
+import type { DockerfileRuleDefinition } from "../lib/rule.js";
+import type { AddNode, CopyNode } from "../lib/ast/index.js";
+
+type MessageIds = "ignoredSource" | "ignoredContext";
+
+/** Sources that do not come from the build context. */
+function isRemote(source: string): boolean {
+  return /^[a-z][\d+.a-z-]*:\/\//iu.test(source) || source.startsWith("git@");
+}
+
+const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }> = {
+  meta: {
+    type: "problem",
+    docs: {
+      description: "Disallow COPY and ADD sources that .dockerignore excludes from the build context",
+      url: docsUrl("copy-ignored-file"),
+    },
+    schema: [],
+    messages: {
+      ignoredSource:
+        "'{{source}}' is excluded by the pattern '{{pattern}}' of {{file}}, so it is not in the build context and this {{keyword}} fails with \"not found\" (or copies less than you expect). Narrow the pattern, add a '!{{source}}' line after it, or stop copying it.",
+      ignoredContext:
+        "{{file}} excludes every entry of the build context ('{{pattern}}'), so this {{keyword}} of '{{source}}' copies nothing. List the files to keep with '!' lines after the pattern, or remove it.",
+    },
+  },
+
+  create(context) {
+    const filename = context.physicalFilename;
+    // Text from stdin or an editor buffer has no directory, so no .dockerignore.
+    if (!filename || filename.startsWith("<") || !path.isAbsolute(filename)) return {};
+    const ignore = dockerignoreFor(filename);
+    // BuildKit skips the check when a pattern starts with `!`: a directory may be excluded and a file in it brought back.
+    if (!ignore || ignore.hasExclusions) return {};
+    const file: DockerignoreFile = ignore;
+    const { sourceCode } = context;
+    const { facts } = sourceCode;
+    const text = sourceCode.text;
+    const escapeChar = facts.escapeChar;
+
+    function check(node: CopyNode | AddNode): void {
+      // COPY --from reads another stage or image, not the context.
+      if (node.flags.some((flag) => flag.name.toLowerCase() === "from")) return;
+      const scope = facts.lookupAt(node);
+      for (const source of node.sources) {
+        if (source.type === "Argument" && source.value.startsWith("<<")) continue;
+        const unknown = new Set<string>();
+        const lookup = (name: string): string | undefined => {
+          const value = scope(name);
+          if (value === null) unknown.add(name);
+          return value ?? undefined;
+        };
+        const result: WordResult =
+          source.type === "ExecArgument" ? processExecString(text, source, escapeChar, lookup) : processSourceRange(text, source.range, escapeChar, lookup);
+        // A value passed at build time could be anything.
+        if (result.error !== null || unknown.size > 0) continue;
+        if (isRemote(result.value)) continue;
+        // BuildKit compares `/dir` as written and misses it; in the context it is `dir`.
+        let cleaned = cleanPath(result.value);
+        if (cleaned.startsWith("/")) cleaned = cleanPath(cleaned.slice(1));
+        let pattern: IgnorePattern | null;
+        let messageId: MessageIds;
+        if (cleaned === ".") {
+          // `.` is the context itself; only patterns that exclude all of its entries empty it.
+          pattern = wholeContextPattern(file);
+          messageId = "ignoredContext";
+        } else {
+          pattern = excludingPattern(file, cleaned);
+          messageId = "ignoredSource";
+        }
+        if (!pattern) continue;
+        context.report({
+          loc: source.loc,
+          messageId,
+          data: { source: cleaned, pattern: pattern.text, file: file.name, keyword: node.keyword },
+        });
+      }
+    }
+
+    return {
+      Dockerfile() {
+        // ONBUILD triggers copy from the context of the child build: not checked.
+        for (const stage of facts.stages) {
+          for (const node of stage.instructions) {
+            if (node.type === "Copy" || node.type === "Add") check(node);
+          }
+        }
+      },
+    };
+  },
+};
+
+export default rule;
