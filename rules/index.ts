@@ -23,6 +23,7 @@ import secretCacheBust from "./secret-cache-bust.js";
 import singleCmdEntrypointHealthcheck from "./single-cmd-entrypoint-healthcheck.js";
 import stageNameCasing from "./stage-name-casing.js";
 import validArgDefaultInFrom from "./valid-arg-default-in-from.js";
+import validExpose from "./valid-expose.js";
 import volatileArgsLast from "./volatile-args-last.js";
 import workdirAbsolute from "./workdir-absolute.js";
 
@@ -51,6 +52,7 @@ export const rules: Record<string, DockerfileRuleDefinition<any>> = {
   "single-cmd-entrypoint-healthcheck": singleCmdEntrypointHealthcheck,
   "stage-name-casing": stageNameCasing,
   "valid-arg-default-in-from": validArgDefaultInFrom,
+  "valid-expose": validExpose,
   "volatile-args-last": volatileArgsLast,
   "workdir-absolute": workdirAbsolute,
 };
