@@ -36,7 +36,7 @@ function preset(configName: "recommended" | "strict" | "all"): Linter.Config[] {
       name: `dockerfile/${configName}`,
       files: DOCKERFILE_GLOBS,
       ignores: DOCKERFILE_IGNORES,
-      plugins: { dockerfile: plugin as ESLint.Plugin },
+      plugins: { dockerfile: plugin },
       language: "dockerfile/dockerfile",
       rules: presetRules(configName, Object.keys(rules)),
     },

@@ -53,9 +53,9 @@ export function expandVariables(text: string, lookup: VariableLookup, escapeChar
     let out = "";
     let i = 0;
     while (i < input.length) {
-      const ch = input[i];
+      const ch = input.charAt(i);
       if (ch === escapeChar && i + 1 < input.length) {
-        out += input[i + 1];
+        out += input.charAt(i + 1);
         i += 2;
         continue;
       }

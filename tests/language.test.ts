@@ -2,7 +2,7 @@ import { Linter } from "eslint";
 import { describe, expect, it } from "vitest";
 import plugin from "../index.js";
 import { buildTree } from "../lib/ast/index.js";
-import type { DockerfileNode, InstructionNode, RunNode } from "../lib/ast/index.js";
+import type { DockerfileNode, InstructionNode } from "../lib/ast/index.js";
 
 const linter = new Linter({ configType: "flat" });
 
@@ -18,10 +18,10 @@ function tree(code: string): DockerfileNode {
   return buildTree(code).ast;
 }
 
-function at<T extends InstructionNode>(ast: DockerfileNode, index: number): T {
+function at<T extends InstructionNode["type"]>(ast: DockerfileNode, index: number, type: T): Extract<InstructionNode, { type: T }> {
   const node = ast.body[index];
-  if (!node) throw new Error(`no instruction ${index}`);
-  return node as T;
+  if (node?.type !== type) throw new Error(`instruction ${index} is not ${type}`);
+  return node as Extract<InstructionNode, { type: T }>;
 }
 
 /** The text a node's range covers. */
@@ -45,7 +45,7 @@ describe("tree", () => {
 
   it("locates FROM's image and stage name with 1-based lines and columns", () => {
     const code = "# c\nFROM --platform=$BUILDPLATFORM node:20 AS build\n";
-    const from = at<Extract<InstructionNode, { type: "From" }>>(tree(code), 0);
+    const from = at(tree(code), 0, "From");
     expect(from.image?.raw).toBe("node:20");
     expect(from.image?.loc).toEqual({ start: { line: 2, column: 32 }, end: { line: 2, column: 39 } });
     expect(from.stage?.value).toBe("build");
@@ -57,7 +57,7 @@ describe("tree", () => {
   it("keeps offsets right with CRLF line endings and tabs", () => {
     const code = "FROM alpine:3.20\r\n\tRUN\tapk add curl\r\nCOPY\ta\tb\r\n";
     const ast = tree(code);
-    const copy = at<Extract<InstructionNode, { type: "Copy" }>>(ast, 2);
+    const copy = at(ast, 2, "Copy");
     expect(copy.loc.start).toEqual({ line: 3, column: 1 });
     expect(textOf(code, copy.sources[0] ?? { range: [0, 0] })).toBe("a");
     expect(copy.destination?.loc.start).toEqual({ line: 3, column: 8 });
@@ -68,7 +68,7 @@ describe("tree", () => {
     const ast = tree(code);
     expect(ast.escapeChar).toBe("`");
     expect(ast.directives.map((d) => [d.name, d.value])).toEqual([["escape", "`"]]);
-    expect(at<RunNode>(ast, 1).loc.end.line).toBe(4);
+    expect(at(ast, 1, "Run").loc.end.line).toBe(4);
   });
 
   it("treats a first-line eslint comment as a comment, not a parser directive", () => {
@@ -85,9 +85,9 @@ describe("tree", () => {
   it("reads heredocs of RUN with their bodies and delimiters", () => {
     const code = "FROM alpine:3.20\nRUN <<EOF\napk add curl\nEOF\nRUN python3 <<-'PY'\n\tprint(1)\n\tPY\n";
     const ast = tree(code);
-    const first = at<RunNode>(ast, 1);
+    const first = at(ast, 1, "Run");
     expect(first.heredocs.map((h) => [h.name, h.content, h.quoted, h.stripTabs])).toEqual([["EOF", "apk add curl", false, false]]);
-    const second = at<RunNode>(ast, 2);
+    const second = at(ast, 2, "Run");
     expect(second.heredocs[0]?.quoted).toBe(true);
     expect(second.heredocs[0]?.stripTabs).toBe(true);
     expect(second.loc.end.line).toBe(7);
@@ -103,18 +103,27 @@ describe("tree", () => {
 
   it("splits ARG, ENV and LABEL pairs, and marks legacy ENV", () => {
     const ast = tree('FROM a:1\nARG A=1 B\nENV C="x y" D=2\nENV E value here\nLABEL "org.k"="v"\n');
-    const arg = at<Extract<InstructionNode, { type: "Arg" }>>(ast, 1);
+    const arg = at(ast, 1, "Arg");
     expect(arg.pairs.map((p) => [p.key.value, p.unquotedValue])).toEqual([["A", "1"], ["B", null]]);
-    const env = at<Extract<InstructionNode, { type: "Env" }>>(ast, 2);
+    const env = at(ast, 2, "Env");
     expect(env.pairs.map((p) => [p.key.value, p.unquotedValue])).toEqual([["C", "x y"], ["D", "2"]]);
     expect(env.pairs[0]?.value?.value).toBe('"x y"');
     expect(env.legacy).toBe(false);
-    expect(at<Extract<InstructionNode, { type: "Env" }>>(ast, 3).legacy).toBe(true);
+    expect(at(ast, 3, "Env").legacy).toBe(true);
+  });
+
+  it("declares every name of a multi-name ARG", () => {
+    const ast = tree("FROM a:1\nARG A B\nARG C D=2 E\n");
+    expect(at(ast, 1, "Arg").pairs.map((p) => [p.key.value, p.unquotedValue])).toEqual([["A", null], ["B", null]]);
+    const second = at(ast, 2, "Arg");
+    expect(second.pairs.map((p) => [p.key.value, p.unquotedValue])).toEqual([["C", null], ["D", "2"], ["E", null]]);
+    expect(second.pairs[1]?.key.loc.start).toEqual({ line: 3, column: 7 });
+    expect(second.pairs[1]?.value?.loc.start).toEqual({ line: 3, column: 9 });
   });
 
   it("nests the ONBUILD trigger as a full instruction", () => {
     const ast = tree("FROM a:1\nONBUILD COPY --from=tools /x /x\n");
-    const onbuild = at<Extract<InstructionNode, { type: "Onbuild" }>>(ast, 1);
+    const onbuild = at(ast, 1, "Onbuild");
     expect(onbuild.trigger?.type).toBe("Copy");
     expect(onbuild.trigger?.flags[0]?.name).toBe("from");
     expect(onbuild.trigger?.loc.start).toEqual({ line: 2, column: 9 });
@@ -122,7 +131,7 @@ describe("tree", () => {
 
   it("splits mount options and locates their values", () => {
     const code = "FROM a:1\nRUN --mount=type=secret,id=npm,target=/root/.npmrc npm ci\n";
-    const run = at<RunNode>(tree(code), 1);
+    const run = at(tree(code), 1, "Run");
     const mount = run.flags[0];
     expect(mount?.options.map((o) => [o.name, o.value])).toEqual([["type", "secret"], ["id", "npm"], ["target", "/root/.npmrc"]]);
     expect(textOf(code, { range: mount?.options[1]?.valueRange ?? [0, 0] })).toBe("npm");
@@ -132,7 +141,7 @@ describe("tree", () => {
     const samples = ["", "\n\n", "# only a comment", "\u0000\u0001\u00ff binary", "RUN", "FROM", "FROM \\", "RUN <<EOF", "COPY [", "ONBUILD", "ARG =x", "x".repeat(100_000), "RUN \\\n# c\nfoo"];
     for (const sample of samples) {
       expect(() => tree(sample)).not.toThrow();
-      expect(() => lint(sample, plugin.configs.all[0]?.rules ?? {})).not.toThrow();
+      expect(() => lint(sample, (plugin.configs.all[0]?.rules ?? {}) as Linter.RulesRecord)).not.toThrow();
     }
   });
 });

@@ -2,7 +2,7 @@
  * Builds the plain ESLint tree from dockerfile-ast's objects. Everything a
  * rule may ask for often is computed here, once.
  */
-import { DockerfileParser } from "dockerfile-ast";
+import { DockerfileParser, ModifiableInstruction, Onbuild, PropertyInstruction } from "dockerfile-ast";
 import type {
   Argument,
   Comment,
@@ -138,6 +138,22 @@ class TreeBuilder {
     };
   }
 
+  /** One word of a multi-name ARG: `NAME` or `NAME=value` (simple quotes removed). */
+  argWord(arg: ArgumentNode): KeyValueNode {
+    const equals = arg.value.indexOf("=");
+    const key = equals < 0 ? arg.value : arg.value.slice(0, equals);
+    const keyRange: Range = [arg.range[0], arg.range[0] + key.length];
+    if (equals < 0) return { ...this.base("KeyValue", arg.range), key: this.argumentFromRange(keyRange, key), value: null, unquotedValue: null };
+    const written = arg.value.slice(equals + 1);
+    const quoted = /^(["'])(.*)\1$/su.exec(written);
+    return {
+      ...this.base("KeyValue", arg.range),
+      key: this.argumentFromRange(keyRange, key),
+      value: this.argumentFromRange([keyRange[1] + 1, arg.range[1]], written),
+      unquotedValue: quoted ? (quoted[2] ?? "") : written,
+    };
+  }
+
   /**
    * Reads `[ "a", "b" ]` the way BuildKit does: valid JSON and only strings,
    * or else the text is a shell command.
@@ -148,9 +164,9 @@ class TreeBuilder {
     if (!trimmed.startsWith("[")) return { exec: null, malformed: false };
     try {
       const program = parseJSON(mapped.text, { jsonSyntax: "JSON" });
-      const statement = program.body[0];
-      const array = statement?.expression;
-      if (array?.type !== "JSONArrayExpression") return { exec: null, malformed: true };
+      // The parser throws on anything but one expression, so body[0] exists.
+      const array = program.body[0].expression;
+      if (array.type !== "JSONArrayExpression") return { exec: null, malformed: true };
       const exec: ExecArgumentNode[] = [];
       for (const element of array.elements) {
         if (element?.type !== "JSONLiteral" || typeof element.value !== "string") {
@@ -172,7 +188,7 @@ class TreeBuilder {
     const keywordRange = this.rangeOf(raw.getInstructionRange());
     const argsLsp = raw.getArgumentsRange();
     const argumentsRange = argsLsp ? this.rangeOf(argsLsp) : null;
-    const rawFlags = "getFlags" in raw && typeof raw.getFlags === "function" ? (raw.getFlags() as Flag[]) : [];
+    const rawFlags: Flag[] = raw instanceof ModifiableInstruction ? raw.getFlags() : [];
     const flags = rawFlags.map((flag) => this.flag(flag));
     const args = raw.getArguments().map((arg) => this.argument(arg));
     const common = {
@@ -229,10 +245,11 @@ class TreeBuilder {
       case "Arg":
       case "Env":
       case "Label": {
-        const properties = "getProperties" in raw && typeof raw.getProperties === "function" ? (raw.getProperties() as Property[]) : [];
+        const properties: Property[] = raw instanceof PropertyInstruction ? raw.getProperties() : [];
         const pairs = properties.map((property) => this.keyValue(property));
         const legacy = properties.length === 1 && properties[0]?.getAssignmentOperator() === null && properties[0].getValue() !== null;
-        if (type === "Arg") return { ...common, type, pairs };
+        // dockerfile-ast reads `ARG A B` like legacy `ENV A B`; Docker declares two ARGs.
+        if (type === "Arg") return { ...common, type, pairs: legacy ? args.map((arg) => this.argWord(arg)) : pairs };
         return { ...common, type, pairs, legacy };
       }
       case "Healthcheck": {
@@ -245,7 +262,7 @@ class TreeBuilder {
         return { ...common, type, subcommand, ...form };
       }
       case "Onbuild": {
-        const trigger = "getTriggerInstruction" in raw && typeof raw.getTriggerInstruction === "function" ? (raw.getTriggerInstruction() as Instruction | null) : null;
+        const trigger = raw instanceof Onbuild ? raw.getTriggerInstruction() : null;
         return { ...common, type, trigger: trigger ? this.instruction(trigger) : null };
       }
       default:

@@ -1,7 +1,6 @@
 import type { Position, Range, SourceLocation } from "./types.js";
 
 /** The line breaks dockerfile-ast counts: `\r\n`, `\r` and `\n`. ESLint is told the same. */
-// eslint-disable-next-line regexp/no-unused-capturing-group -- split() keeps nothing; the group is not captured
 export const LINE_BREAK = /\r\n|[\r\n]/u;
 
 /**
