@@ -12,6 +12,7 @@ const RECOMMENDED: Record<string, Entry> = {
   "apt-update-with-install": "error",
   "copy-ignored-file": "error",
   "copy-manifests-first": "warn",
+  "first-instruction": "error",
   "no-constant-platform": "warn",
   "no-duplicate-stage-name": "error",
   "no-empty-continuation": "error",

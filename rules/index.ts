@@ -4,6 +4,7 @@ import aptUpdateWithInstall from "./apt-update-with-install.js";
 import consistentInstructionCasing from "./consistent-instruction-casing.js";
 import copyIgnoredFile from "./copy-ignored-file.js";
 import copyManifestsFirst from "./copy-manifests-first.js";
+import firstInstruction from "./first-instruction.js";
 import fromAsCasing from "./from-as-casing.js";
 import legacyKeyValueFormat from "./legacy-key-value-format.js";
 import noConstantPlatform from "./no-constant-platform.js";
@@ -33,6 +34,7 @@ export const rules: Record<string, DockerfileRuleDefinition<any>> = {
   "consistent-instruction-casing": consistentInstructionCasing,
   "copy-ignored-file": copyIgnoredFile,
   "copy-manifests-first": copyManifestsFirst,
+  "first-instruction": firstInstruction,
   "from-as-casing": fromAsCasing,
   "legacy-key-value-format": legacyKeyValueFormat,
   "no-constant-platform": noConstantPlatform,

@@ -1,0 +1,44 @@
+/**
+ * A Dockerfile starts with FROM: only parser directives, comments and ARG
+ * may come before the first FROM.
+ */
+import { docsUrl } from "../lib/rule.js";
+import type { DockerfileRuleDefinition } from "../lib/rule.js";
+import type { DockerfileNode } from "../lib/ast/index.js";
+
+type MessageIds = "beforeFrom" | "noFrom";
+
+const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }> = {
+  meta: {
+    type: "problem",
+    docs: {
+      description: "Require FROM to be the first instruction, after only parser directives, comments and ARG",
+      url: docsUrl("first-instruction"),
+    },
+    schema: [],
+    messages: {
+      beforeFrom:
+        "{{keyword}} comes before the first FROM. Only parser directives, comments and ARG may precede it; Docker stops with \"no build stage in current context\". Move it after a FROM.",
+      noFrom: "{{keyword}} has no FROM before it, and the file has no FROM at all: Docker cannot build it. Start the build stage with a FROM line.",
+    },
+  },
+
+  create(context) {
+    return {
+      Dockerfile(root: DockerfileNode) {
+        const hasFrom = root.body.some((node) => node.type === "From");
+        for (const node of root.body) {
+          if (node.type === "From") break;
+          if (node.type === "Arg") continue;
+          context.report({
+            loc: context.sourceCode.positions.locOf(node.keywordRange),
+            messageId: hasFrom ? "beforeFrom" : "noFrom",
+            data: { keyword: node.keyword },
+          });
+        }
+      },
+    };
+  },
+};
+
+export default rule;
