@@ -48,6 +48,9 @@ plugin.configs.strict = preset("strict");
 plugin.configs.all = preset("all");
 
 export default plugin;
-export { dockerfileLanguage };
+// Named exports too, for tools that load the module namespace as the plugin
+// (require() of an ES module, eslint-doc-generator).
+export const { meta, languages, configs } = plugin;
+export { rules, dockerfileLanguage };
 export type { DockerfileRuleDefinition, DockerfileRuleVisitor } from "./lib/rule.js";
 export type * from "./lib/ast/types.js";
