@@ -1,5 +1,6 @@
 /** Every rule of the plugin, by name. Keep sorted. */
 import type { DockerfileRuleDefinition } from "../lib/rule.js";
+import allowedRegistries from "./allowed-registries.js";
 import aptUpdateWithInstall from "./apt-update-with-install.js";
 import consistentInstructionCasing from "./consistent-instruction-casing.js";
 import copyIgnoredFile from "./copy-ignored-file.js";
@@ -30,6 +31,7 @@ import workdirAbsolute from "./workdir-absolute.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rules have different option types
 export const rules: Record<string, DockerfileRuleDefinition<any>> = {
+  "allowed-registries": allowedRegistries,
   "apt-update-with-install": aptUpdateWithInstall,
   "consistent-instruction-casing": consistentInstructionCasing,
   "copy-ignored-file": copyIgnoredFile,

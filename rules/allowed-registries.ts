@@ -1,0 +1,91 @@
+/**
+ * Images may only come from the registries a team trusts: FROM,
+ * `COPY --from=<image>` and `RUN --mount=…,from=<image>`.
+ */
+import { globMatcher } from "../lib/glob.js";
+import { imageUsesOf } from "../lib/image-uses.js";
+import type { ImageUse } from "../lib/image-uses.js";
+import { docsUrl } from "../lib/rule.js";
+import type { DockerfileRuleDefinition } from "../lib/rule.js";
+import type { InstructionNode } from "../lib/ast/index.js";
+
+type Options = [{ registries?: string[] }];
+type MessageIds = "notAllowed";
+
+/** Names of Docker Hub: `docker.io` in references, `hub.docker.com` on the web, and the hosts behind them. */
+const DOCKER_HUB = ["docker.io", "hub.docker.com", "index.docker.io", "registry-1.docker.io", "registry.hub.docker.com"];
+
+const WHERE: Record<ImageUse["kind"], string> = {
+  from: "base image",
+  "copy-from": "image in COPY --from",
+  "mount-from": "image in RUN --mount from=",
+};
+
+const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }> = {
+  meta: {
+    type: "problem",
+    docs: {
+      description: "Require images to come from an allowed registry",
+      url: docsUrl("allowed-registries"),
+    },
+    schema: [
+      {
+        type: "object",
+        properties: {
+          registries: {
+            type: "array",
+            items: { type: "string" },
+            uniqueItems: true,
+            description:
+              "Glob patterns of allowed registry hosts (`ghcr.io`, `*.dkr.ecr.*.amazonaws.com`, `localhost:*`). Docker Hub is `docker.io` (`hub.docker.com` works too). Empty: nothing is reported.",
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ registries: [] }],
+    messages: {
+      notAllowed:
+        "The {{where}} '{{image}}'{{resolved}} comes from {{registry}}, which is not an allowed registry ({{allowed}}). Use an image from an allowed registry (a mirror of it, for example), or add the registry to the rule's 'registries' option.",
+    },
+  },
+
+  create(context) {
+    const [{ registries = [] }] = context.options;
+    if (registries.length === 0) return {};
+    const allowed = globMatcher(registries);
+    const { facts } = context.sourceCode;
+    const allowedText = registries.join(", ");
+
+    function check(node: InstructionNode): void {
+      for (const use of imageUsesOf(node, facts)) {
+        const ref = use.resolved;
+        // A variable with no default decides the image at build time.
+        if (!ref) continue;
+        // `FROM "gcr.io/x"`: Docker removes the quotes; the parsed reference may keep them.
+        const registry = ref.registry?.replace(/^["']+/u, "").toLowerCase() ?? "docker.io";
+        const onHub = DOCKER_HUB.includes(registry);
+        if (onHub ? DOCKER_HUB.some(allowed) : allowed(registry)) continue;
+        context.report({
+          loc: context.sourceCode.positions.locOf(use.range),
+          messageId: "notAllowed",
+          data: {
+            where: WHERE[use.kind],
+            image: use.raw,
+            resolved: use.expandedText ? ` (resolves to '${use.expandedText}')` : "",
+            registry: onHub ? "Docker Hub (docker.io)" : registry,
+            allowed: allowedText,
+          },
+        });
+      }
+    }
+
+    return {
+      From: check,
+      Copy: check,
+      Run: check,
+    };
+  },
+};
+
+export default rule;
