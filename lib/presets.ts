@@ -28,6 +28,7 @@ const RECOMMENDED: Record<string, Entry> = {
   "secret-cache-bust": "error",
   "single-cmd-entrypoint-healthcheck": "error",
   "valid-arg-default-in-from": "error",
+  "valid-exec-form": "error",
   "valid-expose": "error",
   "volatile-args-last": "warn",
   "workdir-absolute": "error",

@@ -25,6 +25,7 @@ import secretCacheBust from "./secret-cache-bust.js";
 import singleCmdEntrypointHealthcheck from "./single-cmd-entrypoint-healthcheck.js";
 import stageNameCasing from "./stage-name-casing.js";
 import validArgDefaultInFrom from "./valid-arg-default-in-from.js";
+import validExecForm from "./valid-exec-form.js";
 import validExpose from "./valid-expose.js";
 import volatileArgsLast from "./volatile-args-last.js";
 import workdirAbsolute from "./workdir-absolute.js";
@@ -56,6 +57,7 @@ export const rules: Record<string, DockerfileRuleDefinition<any>> = {
   "single-cmd-entrypoint-healthcheck": singleCmdEntrypointHealthcheck,
   "stage-name-casing": stageNameCasing,
   "valid-arg-default-in-from": validArgDefaultInFrom,
+  "valid-exec-form": validExecForm,
   "valid-expose": validExpose,
   "volatile-args-last": volatileArgsLast,
   "workdir-absolute": workdirAbsolute,
