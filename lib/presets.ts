@@ -10,6 +10,7 @@ type Entry = Linter.RuleSeverity | [Linter.RuleSeverity, ...unknown[]];
 /** Rules that catch real bugs or silent cache and reproducibility problems. */
 const RECOMMENDED: Record<string, Entry> = {
   "apt-update-with-install": "error",
+  "copy-from-stage": "error",
   "copy-ignored-file": "error",
   "copy-manifests-first": "warn",
   "first-instruction": "error",

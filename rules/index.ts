@@ -3,6 +3,7 @@ import type { DockerfileRuleDefinition } from "../lib/rule.js";
 import allowedRegistries from "./allowed-registries.js";
 import aptUpdateWithInstall from "./apt-update-with-install.js";
 import consistentInstructionCasing from "./consistent-instruction-casing.js";
+import copyFromStage from "./copy-from-stage.js";
 import copyIgnoredFile from "./copy-ignored-file.js";
 import copyManifestsFirst from "./copy-manifests-first.js";
 import firstInstruction from "./first-instruction.js";
@@ -35,6 +36,7 @@ export const rules: Record<string, DockerfileRuleDefinition<any>> = {
   "allowed-registries": allowedRegistries,
   "apt-update-with-install": aptUpdateWithInstall,
   "consistent-instruction-casing": consistentInstructionCasing,
+  "copy-from-stage": copyFromStage,
   "copy-ignored-file": copyIgnoredFile,
   "copy-manifests-first": copyManifestsFirst,
   "first-instruction": firstInstruction,
