@@ -20,6 +20,7 @@ const RECOMMENDED: Record<string, Entry> = {
   "no-redundant-target-platform": "warn",
   "no-reserved-stage-name": "error",
   "no-secrets-in-build-args": "error",
+  "no-sudo": "warn",
   "no-undefined-arg-in-from": "error",
   "no-undefined-var": "error",
   "no-unpinned-download": "warn",

@@ -16,6 +16,7 @@ import noMaintainer from "./no-maintainer.js";
 import noRedundantTargetPlatform from "./no-redundant-target-platform.js";
 import noReservedStageName from "./no-reserved-stage-name.js";
 import noSecretsInBuildArgs from "./no-secrets-in-build-args.js";
+import noSudo from "./no-sudo.js";
 import noUndefinedArgInFrom from "./no-undefined-arg-in-from.js";
 import noUndefinedVar from "./no-undefined-var.js";
 import noUnpinnedDownload from "./no-unpinned-download.js";
@@ -49,6 +50,7 @@ export const rules: Record<string, DockerfileRuleDefinition<any>> = {
   "no-redundant-target-platform": noRedundantTargetPlatform,
   "no-reserved-stage-name": noReservedStageName,
   "no-secrets-in-build-args": noSecretsInBuildArgs,
+  "no-sudo": noSudo,
   "no-undefined-arg-in-from": noUndefinedArgInFrom,
   "no-undefined-var": noUndefinedVar,
   "no-unpinned-download": noUnpinnedDownload,

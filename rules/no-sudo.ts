@@ -1,0 +1,46 @@
+/**
+ * `sudo` in a RUN (hadolint DL3004). RUN already runs as the stage's USER;
+ * sudo adds a TTY- and configuration-dependent layer that behaves differently
+ * in builds and at run time.
+ */
+import { docsUrl } from "../lib/rule.js";
+import type { DockerfileRuleDefinition } from "../lib/rule.js";
+import { unwrapCommand } from "../lib/shell/index.js";
+
+type MessageIds = "noSudo";
+
+function isSudo(value: string): boolean {
+  return value === "sudo" || value.endsWith("/sudo");
+}
+
+const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }> = {
+  meta: {
+    type: "problem",
+    docs: {
+      description: "Disallow `sudo` in RUN commands",
+      url: docsUrl("no-sudo"),
+    },
+    schema: [],
+    messages: {
+      noSudo:
+        "'sudo' in a RUN: the build already runs each command as the stage's USER, and sudo's behaviour depends on /etc/sudoers, a TTY and the environment it resets, so the command can hang or fail on another base image. Switch with 'USER root' before the RUN (and back after), or use gosu/su-exec in an entrypoint for run-time needs.",
+    },
+  },
+
+  create(context) {
+    const { sourceCode } = context;
+    const { facts } = sourceCode;
+    return {
+      Run(node) {
+        for (const cmd of facts.shellOf(node).commands) {
+          for (const wrapper of unwrapCommand(cmd).wrappers) {
+            if (wrapper.dynamic || !isSudo(wrapper.value)) continue;
+            context.report({ loc: sourceCode.positions.locOf([wrapper.start, wrapper.end]), messageId: "noSudo" });
+          }
+        }
+      },
+    };
+  },
+};
+
+export default rule;
