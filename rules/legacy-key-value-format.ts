@@ -75,7 +75,8 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
       const separator: [number, number] = [pair.key.range[1], value.range[0]];
 
       let replacement: { separator: string; close: string } | null = null;
-      if (keyText.includes('"') || keyText.includes("'") || keyText.includes(escapeChar) || separator[0] >= separator[1]) {
+      // A line break left in the value (a lone `\r` the parser read differently) would split the instruction once quoted.
+      if (keyText.includes('"') || keyText.includes("'") || keyText.includes(escapeChar) || separator[0] >= separator[1] || /[\r\n]/u.test(written)) {
         replacement = null;
       } else if (!hasBlank(written) || isSingleQuotedWord(written, escapeChar)) {
         replacement = { separator: "=", close: "" };
