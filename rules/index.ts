@@ -22,6 +22,7 @@ import noUndefinedVar from "./no-undefined-var.js";
 import noUnpinnedDownload from "./no-unpinned-download.js";
 import pinBaseImage from "./pin-base-image.js";
 import pinPackageVersions from "./pin-package-versions.js";
+import preferExecForm from "./prefer-exec-form.js";
 import requireAddChecksum from "./require-add-checksum.js";
 import secretCacheBust from "./secret-cache-bust.js";
 import singleCmdEntrypointHealthcheck from "./single-cmd-entrypoint-healthcheck.js";
@@ -56,6 +57,7 @@ export const rules: Record<string, DockerfileRuleDefinition<any>> = {
   "no-unpinned-download": noUnpinnedDownload,
   "pin-base-image": pinBaseImage,
   "pin-package-versions": pinPackageVersions,
+  "prefer-exec-form": preferExecForm,
   "require-add-checksum": requireAddChecksum,
   "secret-cache-bust": secretCacheBust,
   "single-cmd-entrypoint-healthcheck": singleCmdEntrypointHealthcheck,
