@@ -13,6 +13,7 @@ const RECOMMENDED: Record<string, Entry> = {
   "copy-from-stage": "error",
   "copy-ignored-file": "error",
   "copy-manifests-first": "warn",
+  "copy-multiple-sources-needs-dir": "error",
   "first-instruction": "error",
   "no-constant-platform": "warn",
   "no-duplicate-stage-name": "error",

@@ -6,6 +6,7 @@ import consistentInstructionCasing from "./consistent-instruction-casing.js";
 import copyFromStage from "./copy-from-stage.js";
 import copyIgnoredFile from "./copy-ignored-file.js";
 import copyManifestsFirst from "./copy-manifests-first.js";
+import copyMultipleSourcesNeedsDir from "./copy-multiple-sources-needs-dir.js";
 import firstInstruction from "./first-instruction.js";
 import fromAsCasing from "./from-as-casing.js";
 import legacyKeyValueFormat from "./legacy-key-value-format.js";
@@ -41,6 +42,7 @@ export const rules: Record<string, DockerfileRuleDefinition<any>> = {
   "copy-from-stage": copyFromStage,
   "copy-ignored-file": copyIgnoredFile,
   "copy-manifests-first": copyManifestsFirst,
+  "copy-multiple-sources-needs-dir": copyMultipleSourcesNeedsDir,
   "first-instruction": firstInstruction,
   "from-as-casing": fromAsCasing,
   "legacy-key-value-format": legacyKeyValueFormat,
