@@ -1,0 +1,156 @@
+/**
+ * The robustness properties every Dockerfile must satisfy, whatever its text:
+ * shared by the fuzz test and the regression cases it found.
+ *
+ * - linting with `configs.all` never throws and gives no fatal message;
+ * - every reported position lies inside the text;
+ * - every fix applies cleanly: the fixed text reparses to the same number of
+ *   instructions (one fewer per RUN that `apt-update-with-install` merged into
+ *   the one before), and a second fix pass changes nothing;
+ * - every suggestion, applied alone, leaves text that lints without a fatal message.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { Linter } from "eslint";
+import plugin from "../../index.js";
+import { buildTree, LINE_BREAK } from "../../lib/ast/index.js";
+
+export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+export const CORPUS_DIR = path.resolve(ROOT, "../shared/corpus/files");
+
+/** Every rule as an error, on any file name. */
+export const ALL_CONFIG: Linter.Config[] = [
+  ...plugin.configs.all,
+  {
+    files: ["**/*"],
+    plugins: { dockerfile: plugin },
+    language: "dockerfile/dockerfile",
+    rules: plugin.configs.all[0]?.rules ?? {},
+  },
+];
+
+const FILENAME = "Dockerfile";
+const linter = new Linter({ configType: "flat" });
+
+/** Lints and rethrows with the text attached, so a failing case can be replayed. */
+export function lint(text: string): Linter.LintMessage[] {
+  return linter.verify(text, ALL_CONFIG, { filename: FILENAME });
+}
+
+export function lintAndFix(text: string): Linter.FixReport {
+  return linter.verifyAndFix(text, ALL_CONFIG, { filename: FILENAME });
+}
+
+export function instructionCount(text: string): number {
+  return buildTree(text).ast.body.length;
+}
+
+function fatalMessages(messages: readonly Linter.LintMessage[]): string[] {
+  return messages
+    // Messages without a rule but not fatal are about directive comments (`# eslint-disable` unused, bad `# eslint` config): the user's to fix.
+    .filter((message) => message.fatal === true)
+    .map((message) => `${message.line}:${message.column} ${message.message}`);
+}
+
+function assertNoFatal(messages: readonly Linter.LintMessage[], what: string): void {
+  const fatal = fatalMessages(messages);
+  if (fatal.length > 0) throw new Error(`${what}: fatal message(s): ${fatal.join("; ")}`);
+}
+
+function assertPositions(text: string, messages: readonly Linter.LintMessage[]): void {
+  const lengths = text.split(LINE_BREAK).map((line) => line.length);
+  const inside = (line: number, column: number): boolean =>
+    Number.isInteger(line) && Number.isInteger(column) && line >= 1 && line <= lengths.length && column >= 1 && column <= (lengths[line - 1] ?? 0) + 1;
+  for (const message of messages) {
+    const where = `${message.ruleId ?? "?"} at ${message.line}:${message.column}-${message.endLine ?? "?"}:${message.endColumn ?? "?"}`;
+    if (!inside(message.line, message.column)) throw new Error(`${where}: start lies outside the text`);
+    if (message.endLine === undefined || message.endColumn === undefined) continue;
+    if (!inside(message.endLine, message.endColumn)) throw new Error(`${where}: end lies outside the text`);
+    if (message.endLine < message.line || (message.endLine === message.line && message.endColumn < message.column)) {
+      throw new Error(`${where}: end comes before start`);
+    }
+    for (const fix of [message.fix, ...(message.suggestions ?? []).map((suggestion) => suggestion.fix)]) {
+      if (!fix) continue;
+      const [start, end] = fix.range;
+      if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= text.length)) {
+        throw new Error(`${where}: fix range [${start}, ${end}] lies outside the text (length ${text.length})`);
+      }
+    }
+  }
+}
+
+/** Runs every property on `text`; throws an Error naming the broken one. */
+export function checkRobustness(text: string): void {
+  let messages: Linter.LintMessage[];
+  try {
+    messages = lint(text);
+  } catch (error) {
+    throw new Error(`lint threw: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`, { cause: error });
+  }
+  assertNoFatal(messages, "lint");
+  assertPositions(text, messages);
+
+  const merges = messages.filter((message) => message.ruleId === "dockerfile/apt-update-with-install" && message.fix).length;
+  const fixed = lintAndFix(text);
+  assertNoFatal(fixed.messages, "lint after fixes");
+  if (fixed.fixed) {
+    const before = instructionCount(text);
+    const after = instructionCount(fixed.output);
+    if (after > before || after < before - merges) {
+      throw new Error(
+        `fixes changed the number of instructions from ${before} to ${after} (apt-update-with-install merges: ${merges});\nfixed text:\n${JSON.stringify(fixed.output)}`,
+      );
+    }
+    const again = lintAndFix(fixed.output);
+    assertNoFatal(again.messages, "lint of the fixed text");
+    if (again.fixed && again.output !== fixed.output) {
+      const rules = [...new Set(again.messages.map((message) => message.ruleId))].join(", ");
+      throw new Error(
+        `a second fix pass changed the text (rules still reporting: ${rules});\nfirst pass:\n${JSON.stringify(fixed.output)}\nsecond pass:\n${JSON.stringify(again.output)}`,
+      );
+    }
+  }
+
+  for (const message of messages) {
+    for (const suggestion of message.suggestions ?? []) {
+      const [start, end] = suggestion.fix.range;
+      const suggested = text.slice(0, start) + suggestion.fix.text + text.slice(end);
+      let after: Linter.LintMessage[];
+      try {
+        after = lint(suggested);
+      } catch (error) {
+        throw new Error(`lint threw after the suggestion of ${message.ruleId ?? "?"} (${suggestion.desc}): ${String(error)}`, { cause: error });
+      }
+      assertNoFatal(after, `after the suggestion of ${message.ruleId ?? "?"} (${suggestion.desc})`);
+    }
+  }
+}
+
+function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...listFiles(full));
+    else if (entry.isFile()) out.push(full);
+  }
+  return out;
+}
+
+/** Every corpus file, sorted; empty when the corpus is not checked out next to the repository. */
+export function corpusFiles(): string[] {
+  return existsSync(CORPUS_DIR) ? listFiles(CORPUS_DIR).sort() : [];
+}
+
+/** `count` corpus files spread evenly over the sorted list, so the sample is stable. */
+export function corpusSample(count: number): { name: string; text: string }[] {
+  const files = corpusFiles();
+  if (files.length === 0) return [];
+  const step = Math.max(1, Math.floor(files.length / count));
+  const sample: { name: string; text: string }[] = [];
+  for (let i = 0; i < files.length && sample.length < count; i += step) {
+    const file = files[i];
+    if (file) sample.push({ name: path.relative(CORPUS_DIR, file), text: readFileSync(file, "utf8") });
+  }
+  return sample;
+}
