@@ -7,12 +7,19 @@
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import type { ESLint } from "eslint";
+import { relativeSarif } from "../formatters/sarif-paths.js";
 import { CliError } from "./errors.js";
 
 const BUILT_IN = new Set(["stylish", "json", "json-with-metadata", "html"]);
 
 const SARIF_PACKAGE = "@microsoft/eslint-formatter-sarif";
+
+/** Formatters shipped with this package (lib/formatters/), ahead of `eslint-formatter-<name>` packages. */
+const BUNDLED: Record<string, string> = {
+  gitlab: fileURLToPath(new URL("../formatters/gitlab.js", import.meta.url)),
+};
 
 /** ESLint's naming: `foo` → `eslint-formatter-foo`, `@scope/foo` → `@scope/eslint-formatter-foo`. */
 export function formatterPackageName(name: string): string {
@@ -45,12 +52,17 @@ function resolvePackage(name: string, cwd: string): string | undefined {
 
 export async function loadFormatter(eslint: ESLint, name: string, cwd: string): Promise<ESLint.LoadedFormatter> {
   if (BUILT_IN.has(name)) return eslint.loadFormatter(name);
+  const bundled = Object.hasOwn(BUNDLED, name) ? BUNDLED[name] : undefined;
+  if (bundled !== undefined) return eslint.loadFormatter(bundled);
   let file: string | undefined;
   if (name === "sarif") {
     file = resolvePackage(SARIF_PACKAGE, cwd);
     if (file === undefined) {
       throw new CliError(`--format sarif needs ${SARIF_PACKAGE}: run npm install --save-dev ${SARIF_PACKAGE}`);
     }
+    // File URIs relative to the working directory, not absolute ones of this machine.
+    const sarif = await eslint.loadFormatter(file);
+    return { format: async (results, meta) => relativeSarif(await sarif.format(results, meta), cwd) };
   } else if (isFileName(name)) {
     file = path.resolve(cwd, name);
     if (!existsSync(file)) throw new CliError(`no such formatter file: ${name}`);
@@ -59,7 +71,7 @@ export async function loadFormatter(eslint: ESLint, name: string, cwd: string): 
     file = resolvePackage(packageName, cwd);
     if (file === undefined) {
       throw new CliError(
-        `unknown format '${name}': use stylish, json, json-with-metadata, html or sarif, or install ${packageName}`,
+        `unknown format '${name}': use stylish, json, json-with-metadata, html, sarif or gitlab, or install ${packageName}`,
       );
     }
   }
