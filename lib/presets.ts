@@ -9,6 +9,7 @@ type Entry = Linter.RuleSeverity | [Linter.RuleSeverity, ...unknown[]];
 
 /** Rules that catch real bugs or silent cache and reproducibility problems. */
 const RECOMMENDED: Record<string, Entry> = {
+  "apt-get-yes": "warn",
   "apt-update-with-install": "error",
   "copy-from-stage": "error",
   "copy-ignored-file": "error",

@@ -1,6 +1,7 @@
 /** Every rule of the plugin, by name. Keep sorted. */
 import type { DockerfileRuleDefinition } from "../lib/rule.js";
 import allowedRegistries from "./allowed-registries.js";
+import aptGetYes from "./apt-get-yes.js";
 import aptUpdateWithInstall from "./apt-update-with-install.js";
 import consistentInstructionCasing from "./consistent-instruction-casing.js";
 import copyFromStage from "./copy-from-stage.js";
@@ -37,6 +38,7 @@ import workdirAbsolute from "./workdir-absolute.js";
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rules have different option types
 export const rules: Record<string, DockerfileRuleDefinition<any>> = {
   "allowed-registries": allowedRegistries,
+  "apt-get-yes": aptGetYes,
   "apt-update-with-install": aptUpdateWithInstall,
   "consistent-instruction-casing": consistentInstructionCasing,
   "copy-from-stage": copyFromStage,
