@@ -40,6 +40,7 @@ const RECOMMENDED: Record<string, Entry> = {
 
 /** Added by `strict`, or given stricter options there. */
 const STRICT: Record<string, Entry> = {
+  "apt-no-install-recommends": "error",
   "consistent-instruction-casing": "error",
   "from-as-casing": "error",
   "legacy-key-value-format": "error",

@@ -2,6 +2,7 @@
 import type { DockerfileRuleDefinition } from "../lib/rule.js";
 import allowedRegistries from "./allowed-registries.js";
 import aptGetYes from "./apt-get-yes.js";
+import aptNoInstallRecommends from "./apt-no-install-recommends.js";
 import aptUpdateWithInstall from "./apt-update-with-install.js";
 import consistentInstructionCasing from "./consistent-instruction-casing.js";
 import copyFromStage from "./copy-from-stage.js";
@@ -39,6 +40,7 @@ import workdirAbsolute from "./workdir-absolute.js";
 export const rules: Record<string, DockerfileRuleDefinition<any>> = {
   "allowed-registries": allowedRegistries,
   "apt-get-yes": aptGetYes,
+  "apt-no-install-recommends": aptNoInstallRecommends,
   "apt-update-with-install": aptUpdateWithInstall,
   "consistent-instruction-casing": consistentInstructionCasing,
   "copy-from-stage": copyFromStage,

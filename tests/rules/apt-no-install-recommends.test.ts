@@ -1,0 +1,67 @@
+import rule from "../../rules/apt-no-install-recommends.js";
+import { lines, ruleTester } from "../rule-tester.js";
+
+ruleTester.run("apt-no-install-recommends", rule, {
+  valid: [
+    { name: "--no-install-recommends after install", code: lines("FROM debian:12", "RUN apt-get install -y --no-install-recommends python3") },
+    { name: "--no-install-recommends before install", code: lines("FROM debian:12", "RUN apt-get --no-install-recommends -y install python3") },
+    { name: "-o APT::Install-Recommends=false", code: lines("FROM debian:12", "RUN apt-get -o APT::Install-Recommends=false install -y python3") },
+    { name: "--install-recommends=no", code: lines("FROM debian:12", "RUN apt-get install --install-recommends=no -y python3") },
+    { name: "apt configuration written earlier in the stage", code: lines("FROM debian:12", "RUN echo 'APT::Install-Recommends \"0\";' > /etc/apt/apt.conf.d/01norecommends", "RUN apt-get install -y curl") },
+    { name: "apt configuration written in a parent stage", code: lines("FROM debian:12 AS base", "RUN echo 'APT::Install-Recommends \"false\";' > /etc/apt/apt.conf.d/01norecommends", "FROM base", "RUN apt-get install -y curl") },
+    { name: "apt configuration written earlier in the same RUN", code: lines("FROM debian:12", "RUN printf 'APT::Install-Recommends \"0\";\\n' > /etc/apt/apt.conf.d/01 && apt-get install -y curl") },
+    { name: "other subcommands", code: lines("FROM debian:12", "RUN apt-get update && apt-get remove -y curl && apt-get reinstall -y tzdata") },
+    { name: "ONBUILD with the option", code: lines("FROM debian:12", "ONBUILD RUN apt-get install -y --no-install-recommends python3") },
+    { name: "apk is not apt", code: lines("FROM alpine:3.20", "RUN apk add --no-cache curl") },
+  ],
+  invalid: [
+    {
+      name: "apt-get install without the option",
+      code: lines("FROM debian:12", "RUN apt-get install python3"),
+      output: lines("FROM debian:12", "RUN apt-get install --no-install-recommends python3"),
+      errors: [{ messageId: "missingNoInstallRecommends", data: { tool: "apt-get" }, line: 2, column: 5, endColumn: 20 }],
+    },
+    {
+      name: "options before install",
+      code: lines("FROM debian:12", "RUN apt-get -y install python3"),
+      output: lines("FROM debian:12", "RUN apt-get -y install --no-install-recommends python3"),
+      errors: [{ messageId: "missingNoInstallRecommends", column: 5, endColumn: 23 }],
+    },
+    {
+      name: "ONBUILD RUN",
+      code: lines("FROM debian:12", "ONBUILD RUN apt-get install -y python3"),
+      output: lines("FROM debian:12", "ONBUILD RUN apt-get install --no-install-recommends -y python3"),
+      errors: [{ messageId: "missingNoInstallRecommends", line: 2, column: 13 }],
+    },
+    {
+      name: "configuration written after the install does not count",
+      code: lines("FROM debian:12", "RUN apt-get install -y curl", "RUN echo 'APT::Install-Recommends \"0\";' > /etc/apt/apt.conf.d/01norecommends"),
+      output: lines("FROM debian:12", "RUN apt-get install --no-install-recommends -y curl", "RUN echo 'APT::Install-Recommends \"0\";' > /etc/apt/apt.conf.d/01norecommends"),
+      errors: [{ messageId: "missingNoInstallRecommends", line: 2 }],
+    },
+    {
+      name: "apt install with sudo, continuation lines",
+      code: lines("FROM ubuntu:24.04", "RUN apt-get update \\", "    && sudo apt install -y \\", "       git"),
+      output: lines("FROM ubuntu:24.04", "RUN apt-get update \\", "    && sudo apt install --no-install-recommends -y \\", "       git"),
+      errors: [{ messageId: "missingNoInstallRecommends", data: { tool: "apt" }, line: 3, column: 13, endColumn: 24 }],
+    },
+    {
+      name: "exec form",
+      code: lines("FROM debian:12", 'RUN ["apt-get", "install", "-y", "git"]'),
+      output: lines("FROM debian:12", 'RUN ["apt-get", "install", "--no-install-recommends", "-y", "git"]'),
+      errors: [{ messageId: "missingNoInstallRecommends" }],
+    },
+    {
+      name: "heredoc, backtick escape and CRLF",
+      code: "# escape=`\r\nFROM debian:12\r\nrun <<EOF\r\napt-get install -y git\r\nEOF\r\n",
+      output: "# escape=`\r\nFROM debian:12\r\nrun <<EOF\r\napt-get install --no-install-recommends -y git\r\nEOF\r\n",
+      errors: [{ messageId: "missingNoInstallRecommends", line: 4, column: 1, endColumn: 16 }],
+    },
+    {
+      name: "real world: official-image style install with cleanup",
+      code: lines("FROM debian:bookworm-slim", "RUN set -eux; \\", "\tapt-get update; \\", "\tapt-get install -y ca-certificates curl; \\", "\trm -rf /var/lib/apt/lists/*"),
+      output: lines("FROM debian:bookworm-slim", "RUN set -eux; \\", "\tapt-get update; \\", "\tapt-get install --no-install-recommends -y ca-certificates curl; \\", "\trm -rf /var/lib/apt/lists/*"),
+      errors: [{ messageId: "missingNoInstallRecommends", line: 4, column: 2, endColumn: 17 }],
+    },
+  ],
+});
