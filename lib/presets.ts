@@ -17,6 +17,7 @@ const RECOMMENDED: Record<string, Entry> = {
   "copy-multiple-sources-needs-dir": "error",
   "first-instruction": "error",
   "no-constant-platform": "warn",
+  "no-copy-root-fs": "error",
   "no-duplicate-stage-name": "error",
   "no-empty-continuation": "error",
   "no-redundant-target-platform": "warn",

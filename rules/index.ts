@@ -13,6 +13,7 @@ import firstInstruction from "./first-instruction.js";
 import fromAsCasing from "./from-as-casing.js";
 import legacyKeyValueFormat from "./legacy-key-value-format.js";
 import noConstantPlatform from "./no-constant-platform.js";
+import noCopyRootFs from "./no-copy-root-fs.js";
 import noDuplicateStageName from "./no-duplicate-stage-name.js";
 import noEmptyContinuation from "./no-empty-continuation.js";
 import noMaintainer from "./no-maintainer.js";
@@ -51,6 +52,7 @@ export const rules: Record<string, DockerfileRuleDefinition<any>> = {
   "from-as-casing": fromAsCasing,
   "legacy-key-value-format": legacyKeyValueFormat,
   "no-constant-platform": noConstantPlatform,
+  "no-copy-root-fs": noCopyRootFs,
   "no-duplicate-stage-name": noDuplicateStageName,
   "no-empty-continuation": noEmptyContinuation,
   "no-maintainer": noMaintainer,
