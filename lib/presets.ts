@@ -16,6 +16,7 @@ const RECOMMENDED: Record<string, Entry> = {
   "copy-manifests-first": "warn",
   "copy-multiple-sources-needs-dir": "error",
   "first-instruction": "error",
+  "last-user-not-root": "warn",
   "no-constant-platform": "warn",
   "no-copy-root-fs": "error",
   "no-duplicate-stage-name": "error",

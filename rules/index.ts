@@ -11,6 +11,7 @@ import copyManifestsFirst from "./copy-manifests-first.js";
 import copyMultipleSourcesNeedsDir from "./copy-multiple-sources-needs-dir.js";
 import firstInstruction from "./first-instruction.js";
 import fromAsCasing from "./from-as-casing.js";
+import lastUserNotRoot from "./last-user-not-root.js";
 import legacyKeyValueFormat from "./legacy-key-value-format.js";
 import noConstantPlatform from "./no-constant-platform.js";
 import noCopyRootFs from "./no-copy-root-fs.js";
@@ -50,6 +51,7 @@ export const rules: Record<string, DockerfileRuleDefinition<any>> = {
   "copy-multiple-sources-needs-dir": copyMultipleSourcesNeedsDir,
   "first-instruction": firstInstruction,
   "from-as-casing": fromAsCasing,
+  "last-user-not-root": lastUserNotRoot,
   "legacy-key-value-format": legacyKeyValueFormat,
   "no-constant-platform": noConstantPlatform,
   "no-copy-root-fs": noCopyRootFs,
