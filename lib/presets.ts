@@ -49,6 +49,7 @@ const STRICT: Record<string, Entry> = {
   "no-maintainer": "error",
   "pin-base-image": ["error", { digest: "always" }],
   "pin-package-versions": ["error", { allowRanges: false }],
+  "prefer-apt-get": "error",
   "prefer-exec-form": "error",
   "stage-name-casing": "error",
 };

@@ -27,6 +27,7 @@ import noUndefinedVar from "./no-undefined-var.js";
 import noUnpinnedDownload from "./no-unpinned-download.js";
 import pinBaseImage from "./pin-base-image.js";
 import pinPackageVersions from "./pin-package-versions.js";
+import preferAptGet from "./prefer-apt-get.js";
 import preferExecForm from "./prefer-exec-form.js";
 import requireAddChecksum from "./require-add-checksum.js";
 import secretCacheBust from "./secret-cache-bust.js";
@@ -67,6 +68,7 @@ export const rules: Record<string, DockerfileRuleDefinition<any>> = {
   "no-unpinned-download": noUnpinnedDownload,
   "pin-base-image": pinBaseImage,
   "pin-package-versions": pinPackageVersions,
+  "prefer-apt-get": preferAptGet,
   "prefer-exec-form": preferExecForm,
   "require-add-checksum": requireAddChecksum,
   "secret-cache-bust": secretCacheBust,
