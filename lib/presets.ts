@@ -52,6 +52,7 @@ const STRICT: Record<string, Entry> = {
   "prefer-apt-get": "error",
   "prefer-exec-form": "error",
   "stage-name-casing": "error",
+  "useradd-no-log-init": "error",
 };
 
 function asError(entry: Entry): Entry {

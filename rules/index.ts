@@ -33,6 +33,7 @@ import requireAddChecksum from "./require-add-checksum.js";
 import secretCacheBust from "./secret-cache-bust.js";
 import singleCmdEntrypointHealthcheck from "./single-cmd-entrypoint-healthcheck.js";
 import stageNameCasing from "./stage-name-casing.js";
+import useraddNoLogInit from "./useradd-no-log-init.js";
 import validArgDefaultInFrom from "./valid-arg-default-in-from.js";
 import validExecForm from "./valid-exec-form.js";
 import validExpose from "./valid-expose.js";
@@ -74,6 +75,7 @@ export const rules: Record<string, DockerfileRuleDefinition<any>> = {
   "secret-cache-bust": secretCacheBust,
   "single-cmd-entrypoint-healthcheck": singleCmdEntrypointHealthcheck,
   "stage-name-casing": stageNameCasing,
+  "useradd-no-log-init": useraddNoLogInit,
   "valid-arg-default-in-from": validArgDefaultInFrom,
   "valid-exec-form": validExecForm,
   "valid-expose": validExpose,
