@@ -1,0 +1,181 @@
+/**
+ * The pre-commit hook (.pre-commit-hooks.yaml), run by the real `pre-commit`
+ * the way another repository uses it: `pre-commit try-repo` clones this
+ * repository, installs the hook with `language: node` (npm install, npm pack,
+ * npm install -g of the tarball) and runs it on a project's Dockerfiles.
+ * try-repo clones a commit, so the working tree is first copied into a
+ * throw-away repository with one commit: the test sees the current files.
+ * Each try-repo installs the hook afresh (about 30 s on an idle machine).
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { existsSync, lstatSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { ESLint } from "eslint";
+import { afterAll, describe, expect, it } from "vitest";
+import plugin from "../../index.js";
+import { ROOT } from "../cli/helpers.js";
+
+const HOOKS = await readFile(path.join(ROOT, ".pre-commit-hooks.yaml"), "utf8");
+
+/** A top-level key of the single hook, as written (the manifest is flat YAML). */
+function hookField(name: string): string | undefined {
+  const line = HOOKS.split("\n").find((text) => text.startsWith(`  ${name}: `) || text.startsWith(`- ${name}: `));
+  return line?.slice(line.indexOf(":") + 2).trim();
+}
+
+describe("the hook manifest", () => {
+  it("declares the dockerfile-lint hook as a node hook that takes file names", () => {
+    expect(hookField("id")).toBe("dockerfile-lint");
+    expect(hookField("language")).toBe("node");
+    expect(hookField("entry")).toBe("dockerfile-lint");
+    expect(hookField("pass_filenames")).toBe("true");
+    expect(hookField("require_serial")).toBe("false");
+  });
+
+  it("`files` matches exactly the names the shared configs lint", async () => {
+    const files = hookField("files");
+    expect(files).toBeDefined();
+    // Lookahead, groups and classes mean the same in Python's `re` and in JavaScript.
+    const pattern = new RegExp(files ?? "", "u");
+    const names = [
+      "Dockerfile",
+      "services/api/Dockerfile",
+      "Dockerfile.prod",
+      "build/Dockerfile.dev.arm64",
+      "Dockerfile.",
+      "api.Dockerfile",
+      "deploy/api.dockerfile",
+      ".devcontainer/Dockerfile",
+      "Containerfile",
+      "Containerfile.fedora",
+      "images/Containerfile.ci",
+      "Dockerfile.dockerignore",
+      "Dockerfile.prod.dockerignore",
+      "Containerfile.dockerignore",
+      ".dockerignore",
+      "dockerfile",
+      "Dockerfiles/app.txt",
+      "Dockerfile.d/script.sh",
+      "MyDockerfile",
+      "docker/Dockerfile-base",
+      "Dockerfile.yml.bak/x",
+      "app.js",
+      "containerfile",
+    ];
+    const cwd = await mkdtemp(path.join(os.tmpdir(), "dockerfile-hook-"));
+    try {
+      const eslint = new ESLint({ cwd, overrideConfigFile: true, overrideConfig: plugin.configs.recommended });
+      for (const name of names) {
+        // ESLint's defaults give *.js files a config too: what counts is whether the plugin's rules apply.
+        const config = (await eslint.calculateConfigForFile(path.join(cwd, name))) as { rules?: Record<string, unknown> } | undefined;
+        const linted = Object.keys(config?.rules ?? {}).some((rule) => rule.startsWith("dockerfile/"));
+        expect({ name, hook: pattern.test(name) }).toEqual({ name, hook: linted });
+      }
+    } finally {
+      await rm(cwd, { recursive: true, force: true });
+    }
+  });
+});
+
+const HAS_PRE_COMMIT = spawnSync("pre-commit", ["--version"], { stdio: "ignore" }).error === undefined;
+const SKIP_REASON = HAS_PRE_COMMIT ? "" : " [skipped: pre-commit is not on PATH; apt-get install pre-commit, as .ci/run does]";
+
+interface Run {
+  code: number | null;
+  output: string;
+}
+
+function run(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      resolve({ code, output });
+    });
+  });
+}
+
+function git(args: readonly string[], cwd: string): void {
+  const result = spawnSync("git", ["-c", "user.name=test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", ...args], {
+    cwd,
+    encoding: "utf8",
+  });
+  if (result.status !== 0) throw new Error(`git ${args.join(" ")} failed: ${result.stderr}`);
+}
+
+/** This repository's files as they are now (tracked and new, not ignored), committed once in `dest`. */
+async function snapshotWorkingTree(dest: string): Promise<void> {
+  const listed = spawnSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: ROOT, encoding: "utf8" });
+  if (listed.status !== 0) throw new Error(`git ls-files failed: ${listed.stderr}`);
+  for (const name of listed.stdout.split("\0")) {
+    const from = path.join(ROOT, name);
+    if (name === "" || !existsSync(from) || !lstatSync(from).isFile()) continue;
+    await mkdir(path.dirname(path.join(dest, name)), { recursive: true });
+    await copyFile(from, path.join(dest, name));
+  }
+  git(["init", "-q"], dest);
+  git(["add", "-A"], dest);
+  git(["commit", "-q", "-m", "snapshot of the working tree"], dest);
+}
+
+const DIGEST = `sha256:${"5e".repeat(32)}`;
+const BAD = `FROM python:latest
+WORKDIR /app
+COPY requirements.txt ./
+RUN pip install --no-cache-dir -r requirements.txt
+COPY . .
+CMD ["python", "app.py"]
+`;
+const FIXED = BAD.replace("python:latest", `python:3.12-slim@${DIGEST}`);
+const GOOD = `FROM alpine:3.20@${DIGEST}\nWORKDIR /srv\nCOPY run.sh ./\nCMD ["./run.sh"]\n`;
+
+const roots: string[] = [];
+afterAll(async () => {
+  await Promise.all(roots.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+describe.skipIf(!HAS_PRE_COMMIT)(`pre-commit try-repo${SKIP_REASON}`, () => {
+  it("fails on a bad Dockerfile, naming the finding, and passes once it is fixed", { timeout: 300_000 }, async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), "dockerfile-pre-commit-"));
+    roots.push(root);
+    const repo = path.join(root, "eslint-plugin-dockerfile");
+    const project = path.join(root, "project");
+    const tmp = path.join(root, "tmp");
+    await mkdir(tmp);
+    await snapshotWorkingTree(repo);
+
+    await mkdir(path.join(project, "services/api"), { recursive: true });
+    await writeFile(path.join(project, "services/api/Dockerfile"), BAD);
+    await writeFile(path.join(project, "Containerfile"), GOOD);
+    // Matched by `Dockerfile.*` in name only: never linted.
+    await writeFile(path.join(project, "Dockerfile.dockerignore"), "node_modules\n");
+    await writeFile(path.join(project, "app.js"), "this is not a Dockerfile\n");
+    git(["init", "-q"], project);
+    git(["add", "-A"], project);
+
+    const env: NodeJS.ProcessEnv = { ...process.env, PRE_COMMIT_HOME: path.join(root, "cache"), TMPDIR: tmp };
+    for (const name of ["NODE_OPTIONS", "FORCE_COLOR", "NO_COLOR", "DEBUG", "VITEST", "VITEST_WORKER_ID", "VITEST_POOL_ID"]) {
+      Reflect.deleteProperty(env, name);
+    }
+    const tryRepo = ["try-repo", "--color", "never", repo, "dockerfile-lint", "--all-files"];
+
+    const failing = await run("pre-commit", tryRepo, project, env);
+    expect(failing.output).toMatch(/^dockerfile-lint\.+Failed$/mu);
+    expect(failing.output).toContain("services/api/Dockerfile");
+    expect(failing.output).toMatch(/1:6 +error +The base image 'python:latest'[^\n]* dockerfile\/pin-base-image$/mu);
+    expect(failing.output).not.toContain("Containerfile\n");
+    expect(failing.output).not.toContain("dockerignore");
+    expect(failing.code).toBe(1);
+
+    await writeFile(path.join(project, "services/api/Dockerfile"), FIXED);
+    git(["add", "-A"], project);
+    const passing = await run("pre-commit", tryRepo, project, env);
+    expect(passing.output).toMatch(/^dockerfile-lint\.+Passed$/mu);
+    expect(passing.code).toBe(0);
+  });
+});
