@@ -11,6 +11,7 @@ type Entry = Linter.RuleSeverity | [Linter.RuleSeverity, ...unknown[]];
 const RECOMMENDED: Record<string, Entry> = {
   "apt-get-yes": "warn",
   "apt-update-with-install": "error",
+  "clean-package-cache": "warn",
   "copy-from-stage": "error",
   "copy-ignored-file": "error",
   "copy-manifests-first": "warn",

@@ -4,6 +4,7 @@ import allowedRegistries from "./allowed-registries.js";
 import aptGetYes from "./apt-get-yes.js";
 import aptNoInstallRecommends from "./apt-no-install-recommends.js";
 import aptUpdateWithInstall from "./apt-update-with-install.js";
+import cleanPackageCache from "./clean-package-cache.js";
 import consistentInstructionCasing from "./consistent-instruction-casing.js";
 import copyFromStage from "./copy-from-stage.js";
 import copyIgnoredFile from "./copy-ignored-file.js";
@@ -46,6 +47,7 @@ export const rules: Record<string, DockerfileRuleDefinition<any>> = {
   "apt-get-yes": aptGetYes,
   "apt-no-install-recommends": aptNoInstallRecommends,
   "apt-update-with-install": aptUpdateWithInstall,
+  "clean-package-cache": cleanPackageCache,
   "consistent-instruction-casing": consistentInstructionCasing,
   "copy-from-stage": copyFromStage,
   "copy-ignored-file": copyIgnoredFile,
