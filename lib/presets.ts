@@ -32,6 +32,7 @@ const RECOMMENDED: Record<string, Entry> = {
   "pin-base-image": "error",
   "pin-package-versions": ["warn", { managers: ["pip", "npm", "gem", "go", "cargo"] }],
   "require-add-checksum": "warn",
+  "require-pipefail": "warn",
   "secret-cache-bust": "error",
   "single-cmd-entrypoint-healthcheck": "error",
   "valid-arg-default-in-from": "error",

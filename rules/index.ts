@@ -31,6 +31,7 @@ import pinPackageVersions from "./pin-package-versions.js";
 import preferAptGet from "./prefer-apt-get.js";
 import preferExecForm from "./prefer-exec-form.js";
 import requireAddChecksum from "./require-add-checksum.js";
+import requirePipefail from "./require-pipefail.js";
 import secretCacheBust from "./secret-cache-bust.js";
 import singleCmdEntrypointHealthcheck from "./single-cmd-entrypoint-healthcheck.js";
 import stageNameCasing from "./stage-name-casing.js";
@@ -74,6 +75,7 @@ export const rules: Record<string, DockerfileRuleDefinition<any>> = {
   "prefer-apt-get": preferAptGet,
   "prefer-exec-form": preferExecForm,
   "require-add-checksum": requireAddChecksum,
+  "require-pipefail": requirePipefail,
   "secret-cache-bust": secretCacheBust,
   "single-cmd-entrypoint-healthcheck": singleCmdEntrypointHealthcheck,
   "stage-name-casing": stageNameCasing,
