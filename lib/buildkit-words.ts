@@ -61,7 +61,9 @@ function isDigit(ch: string): boolean {
 }
 
 function isNameChar(ch: string): boolean {
-  return ch === "_" || isDigit(ch) || /^\p{L}$/u.test(ch);
+  const code = ch.charCodeAt(0);
+  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 95;
+  return /^\p{L}$/u.test(ch);
 }
 
 class WordError extends Error {}

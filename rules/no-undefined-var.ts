@@ -30,6 +30,8 @@ type MessageIds =
   | "suggestDeclare"
   | "suggestEscape";
 
+const NO_REFERENCES: WordResult = { value: "", references: [], error: null };
+
 /** BuildKit's own ARGs that never become environment variables. */
 const NON_ENV_ARGS = new Set(["BUILDKIT_SBOM_SCAN_CONTEXT", "BUILDKIT_SBOM_SCAN_STAGE"]);
 
@@ -186,7 +188,11 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
             }
           };
           const lookup = (name: string): string | undefined => (scope.declared.has(name) || allowed.has(name) || NON_ENV_ARGS.has(name) ? "" : undefined);
-          const range = (r: Range): WordResult => processSourceRange(text, r, escapeChar, lookup);
+          // Most words have no `$`: nothing to look up.
+          const range = (r: Range): WordResult => {
+            const dollar = text.indexOf("$", r[0]);
+            return dollar < 0 || dollar >= r[1] ? NO_REFERENCES : processSourceRange(text, r, escapeChar, lookup);
+          };
 
           switch (node.type) {
             case "Env":
@@ -228,6 +234,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
               for (const heredoc of node.heredocs) {
                 if (heredoc.quoted || !heredoc.contentRange) continue;
                 // BuildKit expands heredoc bodies with `\` as escape and quotes as plain text.
+                if (!heredoc.content.includes("$")) continue;
                 report(processSourceRange(text, heredoc.contentRange, "\\", lookup, { processQuotes: false }), { escape: "\\" });
               }
               break;
