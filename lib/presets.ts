@@ -52,6 +52,7 @@ const STRICT: Record<string, Entry> = {
   "pin-base-image": ["error", { digest: "always" }],
   "pin-package-versions": ["error", { allowRanges: false }],
   "prefer-apt-get": "error",
+  "prefer-copy": "error",
   "prefer-exec-form": "error",
   "stage-name-casing": "error",
   "useradd-no-log-init": "error",

@@ -29,6 +29,7 @@ import noUnpinnedDownload from "./no-unpinned-download.js";
 import pinBaseImage from "./pin-base-image.js";
 import pinPackageVersions from "./pin-package-versions.js";
 import preferAptGet from "./prefer-apt-get.js";
+import preferCopy from "./prefer-copy.js";
 import preferExecForm from "./prefer-exec-form.js";
 import requireAddChecksum from "./require-add-checksum.js";
 import requirePipefail from "./require-pipefail.js";
@@ -73,6 +74,7 @@ export const rules: Record<string, DockerfileRuleDefinition<any>> = {
   "pin-base-image": pinBaseImage,
   "pin-package-versions": pinPackageVersions,
   "prefer-apt-get": preferAptGet,
+  "prefer-copy": preferCopy,
   "prefer-exec-form": preferExecForm,
   "require-add-checksum": requireAddChecksum,
   "require-pipefail": requirePipefail,

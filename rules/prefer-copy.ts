@@ -1,0 +1,108 @@
+/**
+ * ADD of local files that are not archives (hadolint DL3020): COPY does the
+ * same with no hidden behaviour. ADD fetches URLs and Git repositories and
+ * unpacks local tar archives; for anything else it is a COPY that readers
+ * must double-check.
+ */
+import { parseUrl } from "../lib/remote-pins.js";
+import { docsUrl } from "../lib/rule.js";
+import type { DockerfileRuleDefinition } from "../lib/rule.js";
+import { unquoteWord } from "../lib/unquote-word.js";
+import type { AddNode } from "../lib/ast/index.js";
+
+type MessageIds = "preferCopy";
+
+/**
+ * Endings of files ADD may unpack. BuildKit unpacks a local source when its
+ * content is a tar archive, plain or compressed (gzip, bzip2, xz, zstd); the
+ * name is the only hint a linter has. hadolint's list, plus zstd names.
+ */
+const ARCHIVE_ENDINGS = [
+  ".tar", ".z", ".bz2", ".gz", ".lz", ".lzma", ".tz", ".tb2", ".tbz", ".tbz2", ".tgz", ".tlz", ".tpz", ".txz", ".xz",
+  ".zst", ".zstd", ".tzst",
+];
+
+/**
+ * Flags ADD and COPY share. ADD-only ones (`--checksum`, `--keep-git-dir`,
+ * `--unpack`) make COPY another instruction, and a flag ADD does not know
+ * (`--from`) fails the build, which COPY would hide.
+ */
+const SHARED_FLAGS = new Set(["chown", "chmod", "link", "exclude"]);
+
+/** `git@github.com:org/repo.git`, `user@host:path`: Git over SSH, as BuildKit reads it. */
+const SCP_LIKE = /^[\w.-]+@[\w.-]+:/u;
+
+const GLOB_CHARS = "*?[";
+
+type SourceKind = "local" | "archive" | "remote" | "unknown";
+
+function baseName(path: string): string {
+  let end = path.length;
+  while (end > 1 && path.charAt(end - 1) === "/") end--;
+  const trimmed = path.slice(0, end);
+  return trimmed.slice(trimmed.lastIndexOf("/") + 1);
+}
+
+/** What a source (variables substituted, quotes removed) is to ADD. */
+function classify(path: string): SourceKind {
+  if (parseUrl(path) !== null || SCP_LIKE.test(path)) return "remote";
+  const name = baseName(path).toLowerCase();
+  if (ARCHIVE_ENDINGS.some((ending) => name.endsWith(ending))) return "archive";
+  // `dist/*` or `pkg.tar*` may match archives; `*.sh` matches no archive.
+  let lastGlob = -1;
+  for (const ch of GLOB_CHARS) lastGlob = Math.max(lastGlob, name.lastIndexOf(ch));
+  if (lastGlob >= 0 && lastGlob > name.lastIndexOf(".")) return "unknown";
+  return "local";
+}
+
+/** `COPY` in the casing of the written `ADD` keyword: `ADD`, `add` or `Add`. */
+function copyLike(written: string): string {
+  if (written === written.toUpperCase()) return "COPY";
+  if (written === written.toLowerCase()) return "copy";
+  return "Copy";
+}
+
+const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }> = {
+  meta: {
+    type: "suggestion",
+    docs: {
+      description: "Require COPY instead of ADD for local files and directories that are not archives",
+      url: docsUrl("prefer-copy"),
+    },
+    fixable: "code",
+    schema: [],
+    messages: {
+      preferCopy:
+        "ADD of local files that are not archives does what COPY does, but ADD also downloads URLs and unpacks tar archives, so a reader has to check which one happens here. Use COPY for local files; keep ADD for archives to unpack and remote sources.",
+    },
+  },
+
+  create(context) {
+    const { sourceCode } = context;
+    const { facts, text } = sourceCode;
+
+    function check(node: AddNode): void {
+      if (node.sources.length === 0 || node.destination === null) return;
+      if (!node.flags.every((flag) => SHARED_FLAGS.has(flag.name.toLowerCase()))) return;
+      for (const source of node.sources) {
+        if (source.type === "Argument" && source.value.startsWith("<<")) continue; // a heredoc: never unpacked
+        const written = source.value;
+        const expanded = written.includes("$") ? facts.expand(written, node) : null;
+        if (expanded && expanded.unresolved.length > 0) return;
+        const value = expanded ? expanded.value : written;
+        const path = source.type === "Argument" ? unquoteWord(value, facts.escapeChar) : value;
+        if (path === "" || classify(path) !== "local") return;
+      }
+      const keyword = text.slice(node.keywordRange[0], node.keywordRange[1]);
+      context.report({
+        loc: sourceCode.positions.locOf(node.keywordRange),
+        messageId: "preferCopy",
+        fix: keyword.toUpperCase() === "ADD" ? (fixer) => fixer.replaceTextRange(node.keywordRange, copyLike(keyword)) : null,
+      });
+    }
+
+    return { Add: check };
+  },
+};
+
+export default rule;

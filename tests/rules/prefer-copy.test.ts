@@ -1,0 +1,107 @@
+import rule from "../../rules/prefer-copy.js";
+import { lines, ruleTester } from "../rule-tester.js";
+
+ruleTester.run("prefer-copy", rule, {
+  valid: [
+    { name: "COPY of local files", code: lines("FROM alpine:3.20", "COPY app.py /srv/") },
+    { name: "ADD of a tar archive (unpacked)", code: lines("FROM alpine:3.20", "ADD file.tar /usr/src/app/") },
+    { name: "ADD of gzip, bzip2, xz and tgz archives", code: lines("FROM alpine:3.20", "ADD a.gz /x/", "ADD b.bz2 /x/", "ADD c.xz /x/", "ADD d.tgz /x/", "ADD e.tar.zst /x/") },
+    { name: "archive ending in upper case", code: lines("FROM alpine:3.20", "ADD ROOTFS.TAR.GZ /") },
+    { name: "quoted archive", code: lines("FROM alpine:3.20", 'ADD "file.tgz" /usr/src/app/') },
+    { name: "http URL (require-add-checksum covers it)", code: lines("FROM alpine:3.20", "ADD http://example.com/file /usr/src/app/") },
+    { name: "quoted https URL", code: lines("FROM alpine:3.20", 'ADD "https://example.com/tool" /usr/local/bin/tool') },
+    { name: "Git repository over https and ssh", code: lines("FROM alpine:3.20", "ADD https://github.com/org/repo.git#v1.0 /src", "ADD git@github.com:org/repo.git /src2") },
+    { name: "ADD-only flag --checksum", code: lines("FROM alpine:3.20", "ADD --checksum=sha256:0000000000000000000000000000000000000000000000000000000000000000 file /x") },
+    { name: "ADD-only flags --keep-git-dir and --unpack", code: lines("FROM alpine:3.20", "ADD --keep-git-dir=true src /x", "ADD --unpack=true blob /x") },
+    { name: "several sources, one an archive", code: lines("FROM alpine:3.20", "ADD rootfs.tar.xz extra.conf /") },
+    { name: "several sources, one a URL", code: lines("FROM alpine:3.20", "ADD https://example.com/a.sh local.sh /opt/") },
+    { name: "ARG-built archive name", code: lines("FROM alpine:3.20", "ARG VERSION=1.2.3", "ADD tool-${VERSION}.tar.gz /opt/") },
+    { name: "ARG-built URL", code: lines("ARG MIRROR=https://example.com", "FROM alpine:3.20", "ARG MIRROR", "ADD ${MIRROR}/tool /opt/") },
+    { name: "source from an ARG without a value is not reported", code: lines("FROM alpine:3.20", "ARG PACKAGE", "ADD ${PACKAGE} /opt/") },
+    { name: "wildcard that may match archives", code: lines("FROM alpine:3.20", "ADD dist/* /opt/", "ADD pkg.tar* /opt/") },
+    { name: "ONBUILD ADD of an archive", code: lines("FROM alpine:3.20", "ONBUILD ADD app.tgz /app/") },
+    { name: "exec form with a URL", code: lines("FROM alpine:3.20", 'ADD ["https://example.com/x.sh", "/x.sh"]') },
+    { name: "ADD --from is not an ADD flag: left to the build to reject", code: lines("FROM alpine:3.20", "ADD --from=build /x /x") },
+    { name: "ADD without destination is left to the parser", code: lines("FROM alpine:3.20", "ADD file") },
+  ],
+  invalid: [
+    {
+      name: "ADD of a plain file",
+      code: lines("FROM alpine:3.20", "ADD file /usr/src/app/"),
+      output: lines("FROM alpine:3.20", "COPY file /usr/src/app/"),
+      errors: [{ messageId: "preferCopy", line: 2, column: 1, endColumn: 4 }],
+    },
+    {
+      name: "zip is not unpacked by ADD",
+      code: lines("FROM alpine:3.20", "ADD file.zip /usr/src/app/"),
+      output: lines("FROM alpine:3.20", "COPY file.zip /usr/src/app/"),
+      errors: [{ messageId: "preferCopy" }],
+    },
+    {
+      name: "quoted zip",
+      code: lines("FROM alpine:3.20", 'ADD "file.zip" /usr/src/app/'),
+      output: lines("FROM alpine:3.20", 'COPY "file.zip" /usr/src/app/'),
+      errors: [{ messageId: "preferCopy" }],
+    },
+    {
+      name: "the build context: ADD . /app (real-world pattern)",
+      code: lines("FROM python:3.12-slim", "WORKDIR /app", "ADD . /app", "RUN pip install -r requirements.txt"),
+      output: lines("FROM python:3.12-slim", "WORKDIR /app", "COPY . /app", "RUN pip install -r requirements.txt"),
+      errors: [{ messageId: "preferCopy", line: 3, column: 1, endColumn: 4 }],
+    },
+    {
+      name: "lowercase and mixed-case keywords keep their case",
+      code: lines("from alpine:3.20", "add start.sh /", "Add run.sh /"),
+      output: lines("from alpine:3.20", "copy start.sh /", "Copy run.sh /"),
+      errors: [{ messageId: "preferCopy", line: 2 }, { messageId: "preferCopy", line: 3 }],
+    },
+    {
+      name: "flags COPY shares are kept",
+      code: lines("FROM alpine:3.20", "ADD --chown=app:app --chmod=755 --link entrypoint.sh /usr/local/bin/"),
+      output: lines("FROM alpine:3.20", "COPY --chown=app:app --chmod=755 --link entrypoint.sh /usr/local/bin/"),
+      errors: [{ messageId: "preferCopy" }],
+    },
+    {
+      name: "several local sources",
+      code: lines("FROM alpine:3.20", "ADD a.conf b.conf /etc/app/"),
+      output: lines("FROM alpine:3.20", "COPY a.conf b.conf /etc/app/"),
+      errors: [{ messageId: "preferCopy" }],
+    },
+    {
+      name: "ARG-built local name",
+      code: lines("FROM openjdk:21", "ARG JAR_FILE=target/app-1.0.jar", "ADD ${JAR_FILE} app.jar"),
+      output: lines("FROM openjdk:21", "ARG JAR_FILE=target/app-1.0.jar", "COPY ${JAR_FILE} app.jar"),
+      errors: [{ messageId: "preferCopy", line: 3 }],
+    },
+    {
+      name: "wildcard with a fixed extension",
+      code: lines("FROM alpine:3.20", "ADD scripts/*.sh /usr/local/bin/"),
+      output: lines("FROM alpine:3.20", "COPY scripts/*.sh /usr/local/bin/"),
+      errors: [{ messageId: "preferCopy" }],
+    },
+    {
+      name: "exec form",
+      code: lines("FROM alpine:3.20", 'ADD ["my file.txt", "/data/"]'),
+      output: lines("FROM alpine:3.20", 'COPY ["my file.txt", "/data/"]'),
+      errors: [{ messageId: "preferCopy", column: 1, endColumn: 4 }],
+    },
+    {
+      name: "heredoc: ADD never unpacks a heredoc",
+      code: lines("FROM alpine:3.20", "ADD <<EOF /etc/motd", "hello", "EOF"),
+      output: lines("FROM alpine:3.20", "COPY <<EOF /etc/motd", "hello", "EOF"),
+      errors: [{ messageId: "preferCopy", line: 2 }],
+    },
+    {
+      name: "ONBUILD ADD",
+      code: lines("FROM alpine:3.20", "ONBUILD ADD . /app/src"),
+      output: lines("FROM alpine:3.20", "ONBUILD COPY . /app/src"),
+      errors: [{ messageId: "preferCopy", line: 2, column: 9, endColumn: 12 }],
+    },
+    {
+      name: "multi-stage, line continuation, backtick escape and CRLF",
+      code: "# escape=`\r\nFROM golang:1.22 AS build\r\nADD go.mod `\r\n    go.sum /src/\r\nFROM alpine:3.20\r\nADD --exclude=*.md docs/ /docs/\r\n",
+      output: "# escape=`\r\nFROM golang:1.22 AS build\r\nCOPY go.mod `\r\n    go.sum /src/\r\nFROM alpine:3.20\r\nCOPY --exclude=*.md docs/ /docs/\r\n",
+      errors: [{ messageId: "preferCopy", line: 3 }, { messageId: "preferCopy", line: 6 }],
+    },
+  ],
+});
