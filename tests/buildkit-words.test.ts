@@ -76,8 +76,8 @@ describe("BuildKit word substitution", () => {
 describe("image reference grammar", () => {
   const valid = ["busybox", "busybox:stable", "docker.io/library/alpine:3.20", "localhost:5000/a/b:1", "Foo/bar", "a--b", "a__b", `a@sha256:${"a".repeat(64)}`, "[::1]:5000/x", "scratch"];
   const invalid = ["", "busybox:", "Ubuntu", "/app", "a:b:c", "a___b", "a.-b", "a@sha256:abc", "a".repeat(64), ":tag", "x:-alpine"];
-  for (const text of valid) it(`accepts ${text}`, () => expect(isValidImageReference(text)).toBe(true));
-  for (const text of invalid) it(`rejects '${text}'`, () => expect(isValidImageReference(text)).toBe(false));
+  for (const text of valid) it(`accepts ${text}`, () => { expect(isValidImageReference(text)).toBe(true); });
+  for (const text of invalid) it(`rejects '${text}'`, () => { expect(isValidImageReference(text)).toBe(false); });
 });
 
 describe("platform specifiers", () => {
