@@ -86,6 +86,9 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
     }
 
     function check(node: InstructionNode): void {
+      // One-line instructions (most of them) cannot hold a continuation, unless the file ends right after them.
+      const first = lineAt(text, node.range[0]);
+      if (first.end >= node.range[1] && trailingEscape(first) < 0) return;
       const limit = scanEnd(node);
       const hasHeredocs = limit < node.range[1];
       const empties: Line[] = [];
