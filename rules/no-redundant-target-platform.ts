@@ -65,7 +65,8 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
             loc: sourceCode.positions.locOf(flag.range),
             messageId: "redundantPlatform",
             data: { value: flag.value ?? "" },
-            fix: (fixer) => fixer.removeRange(removal(flag)),
+            // With no image after the flag, removing it can leave `FROM \` that joins the next line.
+            fix: node.arguments.length > 0 ? (fixer) => fixer.removeRange(removal(flag)) : null,
           });
         }
       },
