@@ -13,6 +13,12 @@ const CASES: { name: string; text: string }[] = [
     name: "legacy ENV fix with lone CR line endings and a comment inside the continuation",
     text: "FROM ubuntu\rENV ubuntu \\\r# inside a continuation\r  ubuntu",
   },
+  {
+    // no-redundant-target-platform removed the only word of a FROM split by a continuation:
+    // the empty continuation then joined the next FROM into it.
+    name: "redundant --platform as the only word of a continued FROM",
+    text: "FROM \\  \n--platform=$TARGETPLATFORM\nfrom",
+  },
 ];
 
 describe("robustness regressions", () => {
