@@ -7,7 +7,7 @@
  */
 import { processExecString, processSourceRange } from "../lib/buildkit-words.js";
 import type { WordReference, WordResult } from "../lib/buildkit-words.js";
-import { PLATFORM_ARGS, PREDEFINED_ARGS } from "../lib/stages.js";
+import { PREDEFINED_ARGS } from "../lib/stages.js";
 import type { Stage } from "../lib/stages.js";
 import { closestName } from "../lib/suggest.js";
 import { argDeclarations } from "../lib/arg-words.js";
@@ -345,8 +345,8 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
         context.report({ loc, messageId: "globalArgNotInStage", data, suggest: [declareSuggestion(stage, name)] });
         return true;
       }
-      const platform = PLATFORM_ARGS.has(name) || MORE_PLATFORM_ARGS.has(name);
-      if (platform || (scope.complete && PREDEFINED_ARGS.has(name))) {
+      // Proxy, platform and BuildKit arguments are build arguments, not the image's ENV.
+      if (PREDEFINED_ARGS.has(name) || MORE_PLATFORM_ARGS.has(name)) {
         context.report({ loc, messageId: "predefinedArgNotInStage", data, suggest: [declareSuggestion(stage, name)] });
         return true;
       }

@@ -124,6 +124,11 @@ ruleTester.run("no-undefined-var", rule, {
       ],
     },
     {
+      name: "proxy arguments reach RUN, but are substituted elsewhere only after ARG",
+      code: lines("FROM debian:12", "ENV HTTP_PROXY=$HTTP_PROXY"),
+      errors: [{ messageId: "predefinedArgNotInStage", column: 16, endColumn: 27, suggestions: [{ messageId: "suggestDeclare", output: lines("FROM debian:12", "ARG HTTP_PROXY", "ENV HTTP_PROXY=$HTTP_PROXY") }] }],
+    },
+    {
       name: "ENV pairs do not see each other",
       code: lines("FROM eclipse-temurin:21", "ENV JAVA_HOME=/opt/java PATH=$JAVA_HOME/bin:$PATH"),
       errors: [{ messageId: "sameEnvInstruction", column: 30, endColumn: 40 }],
