@@ -48,6 +48,7 @@ const STRICT: Record<string, Entry> = {
   "consistent-instruction-casing": "error",
   "from-as-casing": "error",
   "legacy-key-value-format": "error",
+  "no-cd-in-run": "error",
   "no-maintainer": "error",
   "pin-base-image": ["error", { digest: "always" }],
   "pin-package-versions": ["error", { allowRanges: false }],

@@ -14,6 +14,7 @@ import firstInstruction from "./first-instruction.js";
 import fromAsCasing from "./from-as-casing.js";
 import lastUserNotRoot from "./last-user-not-root.js";
 import legacyKeyValueFormat from "./legacy-key-value-format.js";
+import noCdInRun from "./no-cd-in-run.js";
 import noConstantPlatform from "./no-constant-platform.js";
 import noCopyRootFs from "./no-copy-root-fs.js";
 import noDuplicateStageName from "./no-duplicate-stage-name.js";
@@ -59,6 +60,7 @@ export const rules: Record<string, DockerfileRuleDefinition<any>> = {
   "from-as-casing": fromAsCasing,
   "last-user-not-root": lastUserNotRoot,
   "legacy-key-value-format": legacyKeyValueFormat,
+  "no-cd-in-run": noCdInRun,
   "no-constant-platform": noConstantPlatform,
   "no-copy-root-fs": noCopyRootFs,
   "no-duplicate-stage-name": noDuplicateStageName,
