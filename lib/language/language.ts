@@ -1,6 +1,6 @@
 import type { File, Language, OkParseResult, ParseResult } from "@eslint/core";
-import { buildTree, visitorKeys } from "../ast/index.js";
-import type { DockerfileAstNode, DockerfileNode, PositionIndex } from "../ast/index.js";
+import { buildTree, PositionIndex, visitorKeys } from "../ast/index.js";
+import type { DockerfileAstNode, DockerfileNode } from "../ast/index.js";
 import type { DockerfileLanguageOptions } from "./options.js";
 import { DockerfileSourceCode } from "./source-code.js";
 
@@ -36,6 +36,12 @@ export const dockerfileLanguage: Language<{
 
   parse(file: File): ParseResult<DockerfileNode> {
     const text = typeof file.body === "string" ? file.body : new TextDecoder().decode(file.body);
+    // Rules would only report the garbage of a binary file, one finding per "line": say what it is instead.
+    const nul = text.indexOf("\u0000");
+    if (nul >= 0) {
+      const { line, column } = new PositionIndex(text).positionOf(nul);
+      return { ok: false, errors: [{ message: "Not a Dockerfile: the file holds NUL bytes, so it is binary, not text.", line, column }] };
+    }
     try {
       const { ast, index } = buildTree(text);
       const result: DockerfileParseResult = { ok: true, ast, positions: index };

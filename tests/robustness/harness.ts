@@ -81,7 +81,20 @@ function assertPositions(text: string, messages: readonly Linter.LintMessage[]):
 }
 
 /** Runs every property on `text`; throws an Error naming the broken one. */
+/** A binary file (one with a NUL byte) gets one fatal message that says so, and nothing else. */
+function checkBinary(text: string): void {
+  const messages = lint(text);
+  if (messages.length !== 1 || messages[0]?.fatal !== true || !messages[0].message.includes("Not a Dockerfile")) {
+    throw new Error(`binary text: expected one "Not a Dockerfile" fatal message, got ${JSON.stringify(messages.map((m) => m.message))}`);
+  }
+  assertPositions(text, messages);
+}
+
 export function checkRobustness(text: string): void {
+  if (text.includes("\u0000")) {
+    checkBinary(text);
+    return;
+  }
   let messages: Linter.LintMessage[];
   try {
     messages = lint(text);
