@@ -6,6 +6,7 @@
 import type { InstructionNode, Range } from "./ast/index.js";
 import type { DockerfileFacts } from "./facts.js";
 import { parseImageReference } from "./image-ref.js";
+import { unquoteWhole } from "./stages.js";
 import type { ImageReference } from "./image-ref.js";
 
 export type ImageUseKind = "from" | "copy-from" | "mount-from";
@@ -58,7 +59,7 @@ export function imageUsesOf(node: InstructionNode, facts: DockerfileFacts): Imag
 }
 
 function imageUse(kind: ImageUseKind, node: InstructionNode, raw: string, range: Range, facts: DockerfileFacts): ImageUse | null {
-  const expansion = facts.expand(raw, node);
+  const expansion = facts.expand(unquoteWhole(raw), node);
   if (expansion.unresolved.length > 0) {
     return { kind, instruction: node, range, raw, resolved: null, expandedText: null };
   }

@@ -102,7 +102,7 @@ export function collectStages(body: readonly InstructionNode[], lookup: Variable
 
 function resolveBase(node: FromNode, lookup: VariableLookup, escapeChar: string, earlier: Map<string, Stage>): StageBase {
   if (!node.image) return { kind: "unknown", expansion: null };
-  const raw = node.image.raw;
+  const raw = unquoteWhole(node.image.raw);
   const expansion = raw.includes("$") ? expandVariables(raw, lookup, escapeChar) : null;
   if (expansion && expansion.unresolved.length > 0) return { kind: "unknown", expansion };
   const text = expansion ? expansion.value : raw;
@@ -112,6 +112,12 @@ function resolveBase(node: FromNode, lookup: VariableLookup, escapeChar: string,
   if (!ref) return { kind: "unknown", expansion };
   if (ref.scratch) return { kind: "scratch" };
   return { kind: "image", ref };
+}
+
+/** BuildKit removes the quotes of `FROM "image"` and `--from="image"` before reading the name. */
+export function unquoteWhole(text: string): string {
+  const first = text[0];
+  return text.length >= 2 && (first === '"' || first === "'") && text.endsWith(first) ? text.slice(1, -1) : text;
 }
 
 /**

@@ -152,6 +152,28 @@ describe("directive comments", () => {
     expect(messages.map((m) => [m.ruleId, m.line])).toEqual([["dockerfile/pin-base-image", 3]]);
   });
 
+  it("covers every line of the next instruction, as hadolint's ignore pragma does", () => {
+    const code = "FROM node:20\n# eslint-disable-next-line dockerfile/pin-base-image -- pinned by CI\nCOPY \\\n  --from=tools \\\n  /x /x\nCOPY --from=tools /y /y\n";
+    expect(lint(code).map((m) => m.line)).toEqual([6]);
+  });
+
+  it("reports a directive over a multi-line instruction as unused when nothing is suppressed", () => {
+    const code = "FROM node:20\n# eslint-disable-next-line dockerfile/pin-base-image\nRUN echo a \\\n  b\n";
+    const messages = lint(code, undefined, { linterOptions: { reportUnusedDisableDirectives: "error" } });
+    expect(messages.map((m) => [m.line, m.message])).toEqual([[2, expect.stringMatching(/Unused eslint-disable directive/u)]]);
+  });
+
+  it("removes an unused directive over a multi-line instruction without touching the instruction", () => {
+    const code = "FROM node:20\n# eslint-disable-next-line dockerfile/pin-base-image\nRUN echo a \\\n  b\n";
+    const fixed = linter.verifyAndFix(
+      code,
+      [{ files: ["**/Dockerfile"], plugins: { dockerfile: plugin }, language: "dockerfile/dockerfile", rules: { "dockerfile/pin-base-image": "error" }, linterOptions: { reportUnusedDisableDirectives: "error" } }],
+      { filename: "Dockerfile" },
+    );
+    // ESLint replaces an unused directive comment with a space, as it does for one-line instructions.
+    expect(fixed.output).toBe("FROM node:20\n \nRUN echo a \\\n  b\n");
+  });
+
   it("disables and enables a region", () => {
     const messages = lint("# eslint-disable dockerfile/pin-base-image\nFROM node\n# eslint-enable dockerfile/pin-base-image\nFROM ubuntu\n");
     expect(messages.map((m) => m.line)).toEqual([4]);
@@ -202,5 +224,27 @@ describe("selectors", () => {
       { filename: "Dockerfile" },
     );
     expect(seen).toEqual(["i:FROM", "i:RUN", "mount:cache"]);
+  });
+});
+
+describe("line continuations", () => {
+  it("joins lines that end in the escape character, dropping comment and empty lines inside", async () => {
+    const { joinContinuations } = await import("../lib/ast/index.js");
+    const code = "echo a \\\n  # note\n\n  b";
+    expect(joinContinuations(code, 0, code.length, "\\").text).toBe("echo a   b");
+  });
+
+  it("does not continue after an escaped escape, as BuildKit does", async () => {
+    const { joinContinuations } = await import("../lib/ast/index.js");
+    const code = "copy C:\\\\\nx";
+    expect(joinContinuations(code, 0, code.length, "\\").text).toBe(code);
+  });
+
+  it("maps every joined character back to its offset", async () => {
+    const { joinContinuations } = await import("../lib/ast/index.js");
+    const code = "a `\r\n  b";
+    const mapped = joinContinuations(code, 0, code.length, "`");
+    expect(mapped.text).toBe("a   b");
+    expect(mapped.offsets.slice(0, mapped.text.length).map((offset) => code[offset])).toEqual(["a", " ", " ", " ", "b"]);
   });
 });

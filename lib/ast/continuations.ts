@@ -38,7 +38,8 @@ function skippableLineEnd(source: string, at: number, end: number): number {
 
 /** Continuation at `at`: returns the offset after the continuation and skipped lines, or -1. */
 export function continuationEnd(source: string, at: number, end: number, escapeChar: string): number {
-  if (source[at] !== escapeChar) return -1;
+  // BuildKit: an escape at a line end continues the line unless an escape precedes it (`\\`).
+  if (source[at] !== escapeChar || source[at - 1] === escapeChar) return -1;
   let i = at + 1;
   while (i < end && isBlank(source.charCodeAt(i))) i++;
   const breakLength = lineBreakLength(source, i);
@@ -67,8 +68,6 @@ export function joinContinuations(source: string, start: number, end: number, es
         continue;
       }
     }
-    // BuildKit tests only whether a line ends in the escape character, so `\\` at a
-    // line end is a `\` and a continuation: no pairing of escapes here.
     i++;
   }
   const stop = Math.min(i, end);

@@ -6,7 +6,7 @@ import {
 } from "@eslint/plugin-kit";
 import type { DirectiveType, FileProblem, RulesConfig, SourceLocation } from "@eslint/core";
 import { LINE_BREAK, visitorKeys } from "../ast/index.js";
-import type { CommentNode, DockerfileAstNode, DockerfileNode } from "../ast/index.js";
+import type { CommentNode, DockerfileAstNode, DockerfileNode, InstructionNode } from "../ast/index.js";
 import type { PositionIndex } from "../ast/index.js";
 import { DockerfileFacts } from "../facts.js";
 import type { DockerfileLanguageOptions } from "./options.js";
@@ -64,6 +64,16 @@ export class DockerfileSourceCode extends TextSourceCodeBase<{
         });
         continue;
       }
+      const spanned = label === "eslint-disable-next-line" ? this.#instructionAfter(comment) : undefined;
+      if (spanned) {
+        // An instruction over several lines: the directive covers all of it, as hadolint's
+        // `# hadolint ignore=` does, through a disable at the comment and an enable after it.
+        const after = { line: spanned.loc.end.line + 1, column: 0 };
+        const enableAt = { type: "Comment", value: "", range: [spanned.range[1], spanned.range[1]], loc: { start: after, end: after } };
+        directives.push(new Directive({ type: "disable", node: comment, value, justification }));
+        directives.push(new Directive({ type: "enable", node: enableAt, value, justification }));
+        continue;
+      }
       if (label === "eslint-disable" || label === "eslint-enable" || label === "eslint-disable-next-line") {
         directives.push(
           new Directive({
@@ -76,6 +86,13 @@ export class DockerfileSourceCode extends TextSourceCodeBase<{
       }
     }
     return { problems, directives };
+  }
+
+  /** The instruction that starts on the line after a comment and spans several lines, if any. */
+  #instructionAfter(comment: CommentNode): InstructionNode | undefined {
+    const line = comment.loc.end.line + 1;
+    const next = this.ast.body.find((node) => node.loc.start.line >= line);
+    return next && next.loc.start.line === line && next.loc.end.line > line ? next : undefined;
   }
 
   applyInlineConfig(): { problems: FileProblem[]; configs: { config: { rules: RulesConfig }; loc: SourceLocation }[] } {

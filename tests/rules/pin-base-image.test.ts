@@ -7,6 +7,7 @@ ruleTester.run("pin-base-image", rule, {
   valid: [
     { name: "version tag", code: "FROM node:20.11.1-bookworm-slim" },
     { name: "scratch is not an image", code: "FROM scratch" },
+    { name: "quoted image with a tag", code: 'FROM "gcr.io/distroless/static:nonroot"' },
     { name: "digest without tag", code: `FROM ruby@${DIGEST}` },
     { name: "latest tag with a digest is pinned by the digest", code: `FROM registry.example/debian:latest@${DIGEST}` },
     { name: "earlier stage name, any case", code: lines("FROM golang:1.22 AS Build", "FROM build AS test", "FROM alpine:3.20") },
@@ -59,6 +60,11 @@ ruleTester.run("pin-base-image", rule, {
       name: "a later stage named like an image is still an image",
       code: lines("FROM golang:1.22 AS build", "FROM node AS test", "FROM alpine:3.20"),
       errors: [{ messageId: "missingTag", line: 2 }],
+    },
+    {
+      name: "quoted image without a tag",
+      code: 'FROM "gcr.io/distroless/static"',
+      errors: [{ messageId: "missingTag" }],
     },
     {
       name: "registry port is not a tag",
