@@ -10,4 +10,6 @@ export default {
   ruleListColumns: ["name", "description", "configsError", "configsWarn", "fixable", "hasSuggestions", "options"],
   urlRuleDoc: "https://github.com/eslint-plugin-dockerfile/eslint-plugin-dockerfile/blob/main/docs/rules/{name}.md",
   pathRuleList: "README.md",
+  // Pages of rules without options still say so under "Options", which helps users comparing with peers.
+  ruleDocSectionOptions: false,
 };
