@@ -1,0 +1,60 @@
+/**
+ * Keeps the rule pages honest: every rule has a page that links Docker's
+ * documentation or the build-cache page, names its peer rules, and states
+ * the corpus numbers that tests/corpus/summary.json records.
+ */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import plugin from "../index.js";
+import { docsUrl } from "../lib/rule.js";
+
+const summary = JSON.parse(readFileSync(new URL("corpus/summary.json", import.meta.url), "utf8")) as Record<string, { findings: number; files: number }>;
+const ruleNames = Object.keys(plugin.rules).sort();
+
+function page(name: string): string {
+  return readFileSync(new URL(`../docs/rules/${name}.md`, import.meta.url), "utf8");
+}
+
+describe.each(ruleNames)("docs/rules/%s.md", (name) => {
+  const text = page(name);
+  const rule = plugin.rules[name];
+
+  it("is the page meta.docs.url points at", () => {
+    expect(rule?.meta?.docs?.url).toBe(docsUrl(name));
+    expect(text.startsWith(`# ${name}\n`)).toBe(true);
+  });
+
+  it("shows failing and passing examples", () => {
+    expect(text).toMatch(/```dockerfile/u);
+    expect(text.match(/```dockerfile/gu)?.length ?? 0).toBeGreaterThanOrEqual(2);
+  });
+
+  it("names the peer rules users migrate from", () => {
+    expect(text).toMatch(/Compared with other linters|hadolint|BuildKit/u);
+  });
+
+  it("states the corpus numbers of tests/corpus/summary.json", () => {
+    const counts = summary[`dockerfile/${name}`];
+    expect(counts).toBeDefined();
+    const stated = /this rule reports ([\d,]+) findings? in ([\d,]+) files?/u.exec(text);
+    if (!stated) {
+      // Pages of rules that need options or files the corpus lacks explain their zero in prose.
+      expect(text).toMatch(/1,452 public Dockerfiles/u);
+      return;
+    }
+    expect([Number(stated[1]?.replaceAll(",", "")), Number(stated[2]?.replaceAll(",", ""))]).toEqual([counts?.findings, counts?.files]);
+  });
+});
+
+describe("the README", () => {
+  const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+
+  it("shows the two commands a new user runs", () => {
+    expect(readme).toContain("npm ci && npx dockerfile-lint");
+    expect(readme).toContain("npm ci && npm test");
+  });
+
+  it("lists every rule", () => {
+    for (const name of ruleNames) expect(readme).toContain(`[${name}](`);
+  });
+});
