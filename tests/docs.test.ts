@@ -20,7 +20,8 @@ describe.each(ruleNames)("docs/rules/%s.md", (name) => {
   const rule = plugin.rules[name];
 
   it("is the page meta.docs.url points at", () => {
-    expect(rule?.meta?.docs?.url).toBe(docsUrl(name));
+    const docs = rule?.meta?.docs as { url?: string } | undefined;
+    expect(docs?.url).toBe(docsUrl(name));
     expect(text.startsWith(`# ${name}\n`)).toBe(true);
   });
 
