@@ -209,6 +209,14 @@ export interface ParsedUrl {
   fragment: string;
 }
 
+/** `git@github.com:org/repo.git`, `user@host:path`: Git over SSH, as BuildKit reads it. */
+export const SCP_LIKE = /^[\w.-]+@[\w.-]+:/u;
+
+/** A COPY/ADD source that does not come from the build context: a URL or an SSH Git address. */
+export function isRemoteSource(text: string): boolean {
+  return parseUrl(text) !== null || SCP_LIKE.test(text);
+}
+
 /** Splits `scheme://host/path?query#fragment`; null when the text is not such a URL. */
 export function parseUrl(text: string): ParsedUrl | null {
   const match = /^([A-Za-z][\d+.A-Za-z-]*):\/\//u.exec(text);

@@ -10,13 +10,9 @@ import type { DockerignoreFile, IgnorePattern } from "../lib/dockerignore.js";
 import { docsUrl } from "../lib/rule.js";
 import type { DockerfileRuleDefinition } from "../lib/rule.js";
 import type { AddNode, CopyNode } from "../lib/ast/index.js";
+import { isRemoteSource } from "../lib/remote-pins.js";
 
 type MessageIds = "ignoredSource" | "ignoredContext";
-
-/** Sources that do not come from the build context. */
-function isRemote(source: string): boolean {
-  return /^[a-z][\d+.a-z-]*:\/\//iu.test(source) || source.startsWith("git@");
-}
 
 const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }> = {
   meta: {
@@ -63,7 +59,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
           source.type === "ExecArgument" ? processExecString(text, source, escapeChar, lookup) : processSourceRange(text, source.range, escapeChar, lookup);
         // A value passed at build time could be anything.
         if (result.error !== null || unknown.size > 0) continue;
-        if (isRemote(result.value)) continue;
+        if (isRemoteSource(result.value)) continue;
         // BuildKit compares `/dir` as written and misses it; in the context it is `dir`.
         let cleaned = cleanPath(result.value);
         if (cleaned.startsWith("/")) cleaned = cleanPath(cleaned.slice(1));

@@ -7,6 +7,7 @@ import type { WordResult } from "../lib/buildkit-words.js";
 import { docsUrl } from "../lib/rule.js";
 import type { DockerfileRuleDefinition } from "../lib/rule.js";
 import type { AddNode, ArgumentNode, CopyNode, ExecArgumentNode } from "../lib/ast/index.js";
+import { isRemoteSource } from "../lib/remote-pins.js";
 
 type MessageIds = "needsDirectory" | "addSlash";
 
@@ -25,11 +26,6 @@ function trimQuotes(text: string): string {
   let end = text.length;
   while (end > 0 && (text[end - 1] === '"' || text[end - 1] === "'")) end--;
   return text.slice(0, end);
-}
-
-/** Sources that are not paths: URLs and git repositories (`?` in a URL is no wildcard). */
-function isRemote(source: string): boolean {
-  return /^[a-z][\d+.a-z-]*:\/\//iu.test(source) || source.startsWith("git@");
 }
 
 const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }> = {
@@ -82,7 +78,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
         count++;
         if (source.type === "Argument" && source.value.startsWith("<<")) continue;
         const value = valueOf(node, source);
-        if (value === null || isRemote(value)) continue;
+        if (value === null || isRemoteSource(value)) continue;
         const written = source.type === "ExecArgument" ? source.value : text.slice(source.range[0], source.range[1]);
         // Wildcards as written, or coming from a variable's value.
         if (hasWildcard(written, escapeChar) || (written.includes("$") && hasWildcard(value, ""))) wildcard ??= value;

@@ -4,7 +4,7 @@
  * unpacks local tar archives; for anything else it is a COPY that readers
  * must double-check.
  */
-import { parseUrl } from "../lib/remote-pins.js";
+import { isRemoteSource } from "../lib/remote-pins.js";
 import { docsUrl } from "../lib/rule.js";
 import type { DockerfileRuleDefinition } from "../lib/rule.js";
 import { unquoteWord } from "../lib/unquote-word.js";
@@ -29,8 +29,6 @@ const ARCHIVE_ENDINGS = [
  */
 const SHARED_FLAGS = new Set(["chown", "chmod", "link", "exclude"]);
 
-/** `git@github.com:org/repo.git`, `user@host:path`: Git over SSH, as BuildKit reads it. */
-const SCP_LIKE = /^[\w.-]+@[\w.-]+:/u;
 
 const GLOB_CHARS = "*?[";
 
@@ -45,7 +43,7 @@ function baseName(path: string): string {
 
 /** What a source (variables substituted, quotes removed) is to ADD. */
 function classify(path: string): SourceKind {
-  if (parseUrl(path) !== null || SCP_LIKE.test(path)) return "remote";
+  if (isRemoteSource(path)) return "remote";
   const name = baseName(path).toLowerCase();
   if (ARCHIVE_ENDINGS.some((ending) => name.endsWith(ending))) return "archive";
   // `dist/*` or `pkg.tar*` may match archives; `*.sh` matches no archive.

@@ -3,26 +3,21 @@
  * `--checksum=sha256:<64 hex>`, or a Git repository without a tag or commit
  * (in its `#ref`, its `?tag=`/`?ref=`/`?checksum=` query, or `--checksum`).
  */
-import { classifyRef, displayText, isSupportFile, markedLookup, parseUrl, resolveWithMarkers, NEUTRAL_MARK, UNKNOWN_MARK, VERSION_MARK } from "../lib/remote-pins.js";
+import { classifyRef, displayText, isSupportFile, markedLookup, parseUrl, resolveWithMarkers, NEUTRAL_MARK, UNKNOWN_MARK, VERSION_MARK, SCP_LIKE } from "../lib/remote-pins.js";
 import { docsUrl } from "../lib/rule.js";
 import type { DockerfileRuleDefinition } from "../lib/rule.js";
 import type { AddNode, ArgumentNode, ExecArgumentNode, FlagNode } from "../lib/ast/index.js";
+import { unquoteWhole } from "../lib/stages.js";
 
 type MessageIds = "missingChecksum" | "floatingGitRef" | "invalidChecksum";
 
 const SHA256_CHECKSUM = /^sha256:[\da-f]{64}$/u;
 const COMMIT_CHECKSUM = /^[\da-f]+$/u;
-/** `git@github.com:org/repo.git`, `user@host:path`: Git over SSH, as BuildKit reads it. */
-const SCP_LIKE = /^[\w.-]+@[\w.-]+:/u;
 
 function hasMarker(text: string): boolean {
   return text.includes(UNKNOWN_MARK) || text.includes(VERSION_MARK) || text.includes(NEUTRAL_MARK);
 }
 
-function unquote(value: string): string {
-  if (value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.endsWith(value[0])) return value.slice(1, -1);
-  return value;
-}
 
 type Source =
   | { kind: "http"; path: string }
@@ -92,7 +87,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
       const lookup = markedLookup(facts, node);
       const checksumFlag: FlagNode | undefined = node.flags.findLast((flag) => flag.name.toLowerCase() === "checksum");
       const checksumValue = checksumFlag?.value ?? null;
-      const checksum = checksumValue === null ? null : resolveWithMarkers(unquote(checksumValue), lookup, facts.escapeChar);
+      const checksum = checksumValue === null ? null : resolveWithMarkers(unquoteWhole(checksumValue), lookup, facts.escapeChar);
 
       const reportInvalid = (what: string, expected: string): void => {
         if (!checksumFlag) return;
@@ -107,7 +102,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
       for (const source of node.sources) {
         const raw: ArgumentNode | ExecArgumentNode = source;
         if (raw.value.startsWith("<<")) continue;
-        const text = raw.type === "Argument" ? unquote(raw.value) : raw.value;
+        const text = raw.type === "Argument" ? unquoteWhole(raw.value) : raw.value;
         const resolved = text.includes("$") ? resolveWithMarkers(text, lookup, facts.escapeChar) : text;
         const remote = remoteSource(resolved);
         if (!remote) continue;
