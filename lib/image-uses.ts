@@ -11,6 +11,13 @@ import type { ImageReference } from "./image-ref.js";
 
 export type ImageUseKind = "from" | "copy-from" | "mount-from";
 
+/** How messages name each kind of use. */
+export const IMAGE_USE_LABELS: Record<ImageUseKind, string> = {
+  from: "base image",
+  "copy-from": "image in COPY --from",
+  "mount-from": "image in RUN --mount from=",
+};
+
 export interface ImageUse {
   kind: ImageUseKind;
   instruction: InstructionNode;

@@ -3,8 +3,7 @@
  * `COPY --from=<image>` and `RUN --mount=…,from=<image>`.
  */
 import { globMatcher } from "../lib/glob.js";
-import { imageUsesOf } from "../lib/image-uses.js";
-import type { ImageUse } from "../lib/image-uses.js";
+import { IMAGE_USE_LABELS, imageUsesOf } from "../lib/image-uses.js";
 import { docsUrl } from "../lib/rule.js";
 import type { DockerfileRuleDefinition } from "../lib/rule.js";
 import type { InstructionNode } from "../lib/ast/index.js";
@@ -14,12 +13,6 @@ type MessageIds = "notAllowed";
 
 /** Names of Docker Hub: `docker.io` in references, `hub.docker.com` on the web, and the hosts behind them. */
 const DOCKER_HUB = ["docker.io", "hub.docker.com", "index.docker.io", "registry-1.docker.io", "registry.hub.docker.com"];
-
-const WHERE: Record<ImageUse["kind"], string> = {
-  from: "base image",
-  "copy-from": "image in COPY --from",
-  "mount-from": "image in RUN --mount from=",
-};
 
 const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }> = {
   meta: {
@@ -70,7 +63,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
           loc: context.sourceCode.positions.locOf(use.range),
           messageId: "notAllowed",
           data: {
-            where: WHERE[use.kind],
+            where: IMAGE_USE_LABELS[use.kind],
             image: use.raw,
             resolved: use.expandedText ? ` (resolves to '${use.expandedText}')` : "",
             registry: onHub ? "Docker Hub (docker.io)" : registry,

@@ -3,8 +3,7 @@
  * with `digest: "always"`, a tag without a digest.
  */
 import { isContentDigest } from "../lib/image-ref.js";
-import { imageUsesOf } from "../lib/image-uses.js";
-import type { ImageUse } from "../lib/image-uses.js";
+import { IMAGE_USE_LABELS, imageUsesOf } from "../lib/image-uses.js";
 import { globMatcher } from "../lib/glob.js";
 import { docsUrl } from "../lib/rule.js";
 import type { DockerfileRuleDefinition } from "../lib/rule.js";
@@ -12,12 +11,6 @@ import type { InstructionNode } from "../lib/ast/index.js";
 
 type Options = [{ digest?: "never" | "always"; allow?: string[] }];
 type MessageIds = "missingTag" | "latestTag" | "missingDigest" | "invalidDigest";
-
-const WHERE: Record<ImageUse["kind"], string> = {
-  from: "base image",
-  "copy-from": "image in COPY --from",
-  "mount-from": "image in RUN --mount from=",
-};
 
 const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }> = {
   meta: {
@@ -71,7 +64,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
         if (isContentDigest(ref.digest)) continue;
         const loc = context.sourceCode.positions.locOf(use.range);
         const data = {
-          where: WHERE[use.kind],
+          where: IMAGE_USE_LABELS[use.kind],
           image: use.raw,
           resolved: use.expandedText ? ` (resolves to '${use.expandedText}')` : "",
           digest: ref.digest ?? "",
