@@ -186,11 +186,14 @@ class TreeBuilder {
     const type = TYPE_BY_KEYWORD[keyword] ?? "Unknown";
     const range = this.rangeOf(raw.getRange());
     const keywordRange = this.rangeOf(raw.getInstructionRange());
-    const argsLsp = raw.getArgumentsRange();
-    const argumentsRange = argsLsp ? this.rangeOf(argsLsp) : null;
     const rawFlags: Flag[] = raw instanceof ModifiableInstruction ? raw.getFlags() : [];
     const flags = rawFlags.map((flag) => this.flag(flag));
+    // dockerfile-ast re-scans the instruction on every getArguments() call: call it once,
+    // and derive the arguments' range from its result as getArgumentsRange() would.
     const args = raw.getArguments().map((arg) => this.argument(arg));
+    const firstArg = args[0];
+    const lastArg = args.at(-1);
+    const argumentsRange: Range | null = firstArg && lastArg ? [firstArg.range[0], lastArg.range[1]] : null;
     const common = {
       ...this.base(type, range),
       keyword,
