@@ -369,18 +369,30 @@ function rpmInstall(spec: ManagerSpec, name: string, cmd: SimpleCommand, toolWor
 }
 
 /**
+ * Four rules read the installs of every RUN; `facts.shellOf` returns the same
+ * command list for a RUN each time, so the installs are found once per RUN.
+ * Callers must not mutate the returned array.
+ */
+const installsByCommands = new WeakMap<readonly SimpleCommand[], InstallCommand[]>();
+
+/**
  * Every package install among a RUN's commands (`facts.shellOf(run).commands`),
  * in order, optionally only those of some managers. Other rules use it to
  * find `apt-get install` or `apk add` and read their options.
  */
 export function findInstallCommands(commands: readonly SimpleCommand[], managers?: ReadonlySet<PackageManager>): InstallCommand[] {
-  const found: InstallCommand[] = [];
-  for (const cmd of commands) {
-    const install = installCommandOf(cmd);
-    if (install && (!managers || managers.has(install.manager))) found.push(install);
+  let all = installsByCommands.get(commands);
+  if (!all) {
+    all = [];
+    for (const cmd of commands) {
+      const install = installCommandOf(cmd);
+      if (install) all.push(install);
+    }
+    installsByCommands.set(commands, all);
   }
-  return found;
+  return managers ? all.filter((install) => managers.has(install.manager)) : all;
 }
+
 
 /** The value of the last occurrence of one of `names`; undefined when absent, null when it has no value. */
 export function optionValue(install: InstallCommand, names: readonly string[]): ShellWord | null | undefined {
