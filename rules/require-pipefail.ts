@@ -54,7 +54,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
     schema: [],
     messages: {
       missingPipefail:
-        "This pipe's status is its last command's: if '{{producer}}' fails (a download error, a missing file), the RUN still succeeds, and the build cache keeps the broken layer. Set pipefail: 'SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]' before the RUN ({{shellHint}}), or start the script with 'set -o pipefail &&' in a shell that has it.",
+        "This pipe's status is its last command's: if '{{producer}}' fails, the pipe's last command can still succeed, so the RUN succeeds too, and the build cache keeps the broken layer. Set pipefail: 'SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]' before the RUN ({{shellHint}}), or start the script with 'set -o pipefail &&' in a shell that has it.",
       prefixPipefail: "Start the script with 'set -o pipefail && ' ({{shell}} has pipefail).",
     },
   },
@@ -109,7 +109,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
       return { name: null, pipefail: false };
     }
 
-    /** The first command of each pipeline whose failure would be hidden. */
+    /** In each pipeline, the first producer whose failure would be hidden. */
     function hiddenFailures(commands: readonly SimpleCommand[]): SimpleCommand[] {
       const found: SimpleCommand[] = [];
       for (let i = 0; i < commands.length; i++) {
@@ -119,16 +119,17 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
         if (cmd.prev === "|" || cmd.prev === "|&") continue;
         // In `$(a | b)` the status is read at most by a bare assignment; as an argument it is lost either way.
         if (cmd.context === "substitution") continue;
-        // Every producer of this pipeline (all but the last command) is harmless: nothing to hide.
-        let allHarmless = true;
+        // The first producer (any command but the last) whose failure would be hidden; none when all are harmless.
         for (let j = i; j < commands.length; j++) {
           const part = commands[j];
           if (!part) break;
           if (part.depth !== cmd.depth) continue;
           if (part.next !== "|" && part.next !== "|&") break;
-          if (!HARMLESS_PRODUCERS.has(commandName(part) ?? "")) allHarmless = false;
+          if (!HARMLESS_PRODUCERS.has(commandName(part) ?? "")) {
+            found.push(part);
+            break;
+          }
         }
-        if (!allHarmless) found.push(cmd);
       }
       return found;
     }

@@ -28,6 +28,11 @@ ruleTester.run("require-pipefail", rule, {
   ],
   invalid: [
     {
+      name: "a harmless echo first: the report names the first producer that can fail (AdGuardHome's key import)",
+      code: lines("FROM scratch", `RUN echo "$GPG_SECRET_KEY" | awk '{ print; }' | gpg --import --batch`),
+      errors: [{ messageId: "missingPipefail", data: { producer: "awk", shellHint: "the default /bin/sh may be dash, which has no pipefail" }, line: 2, column: 30, endColumn: 46, suggestions: [] }],
+    },
+    {
       name: "missing pipefail, unknown base: no suggestion",
       code: lines("FROM scratch", PIPE),
       errors: [{ messageId: "missingPipefail", data: { producer: "wget", shellHint: "the default /bin/sh may be dash, which has no pipefail" }, line: 2, column: 5, endColumn: 32, suggestions: [] }],
