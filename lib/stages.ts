@@ -49,11 +49,7 @@ export interface GlobalArg {
 
 export function collectGlobalArgs(body: readonly InstructionNode[], escapeChar: string): Map<string, GlobalArg> {
   const globals = new Map<string, GlobalArg>();
-  const lookup: VariableLookup = (name) => {
-    const arg = globals.get(name);
-    if (arg) return arg.value;
-    return PREDEFINED_ARGS.has(name) ? null : undefined;
-  };
+  const lookup = globalLookup(globals);
   for (const node of body) {
     if (node.type === "From") break;
     if (node.type !== "Arg") continue;
@@ -68,11 +64,12 @@ export function collectGlobalArgs(body: readonly InstructionNode[], escapeChar: 
   return globals;
 }
 
+/** How FROM lines read variables: global ARGs, and BuildKit's platform ARGs (not the proxy ARGs, which only RUN sees). */
 export function globalLookup(globals: Map<string, GlobalArg>): VariableLookup {
   return (name) => {
     const arg = globals.get(name);
     if (arg) return arg.value;
-    return PREDEFINED_ARGS.has(name) ? null : undefined;
+    return PLATFORM_ARGS.has(name) ? null : undefined;
   };
 }
 

@@ -169,6 +169,11 @@ describe("ARG and ENV scopes", () => {
     expect(globalUnknown.stages[0]?.base.kind).toBe("unknown");
   });
 
+  it("does not give FROM the proxy ARGs, which only RUN sees", () => {
+    const proxy = factsOf("FROM ${HTTP_PROXY}alpine:3.20\n");
+    expect(proxy.expand("$HTTP_PROXY", node(proxy, 0)).undeclared).toEqual(["HTTP_PROXY"]);
+  });
+
   it("knows BuildKit's platform ARGs in FROM without a value", () => {
     const platform = factsOf("FROM --platform=$BUILDPLATFORM golang:1.22\n");
     expect(platform.expand("$BUILDPLATFORM", node(platform, 0))).toMatchObject({ unresolved: ["BUILDPLATFORM"], undeclared: [] });
