@@ -75,8 +75,10 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
       const separator: [number, number] = [pair.key.range[1], value.range[0]];
 
       let replacement: { separator: string; close: string } | null = null;
-      // A line break left in the value (a lone `\r` the parser read differently) would split the instruction once quoted.
-      if (keyText.includes('"') || keyText.includes("'") || keyText.includes(escapeChar) || separator[0] >= separator[1] || /[\r\n]/u.test(written)) {
+      // A line break left in the value (a lone `\r` the parser read differently) would split the instruction once quoted;
+      // text after the value (a trailing escape the parser did not join) could join the next line once quoted.
+      const trailing = text.slice(value.range[1], node.range[1]).trim() !== "";
+      if (keyText.includes('"') || keyText.includes("'") || keyText.includes(escapeChar) || separator[0] >= separator[1] || /[\r\n]/u.test(written) || trailing) {
         replacement = null;
       } else if (!hasBlank(written) || isSingleQuotedWord(written, escapeChar)) {
         replacement = { separator: "=", close: "" };

@@ -19,6 +19,13 @@ const CASES: { name: string; text: string }[] = [
     name: "redundant --platform as the only word of a continued FROM",
     text: "FROM \\  \n--platform=$TARGETPLATFORM\nfrom",
   },
+  {
+    // legacy-key-value-format quoted a LABEL value that dockerfile-ast ended before a trailing
+    // `\` it did not read as a continuation; after the closing quote it was one, and the next
+    // line joined the LABEL.
+    name: "legacy LABEL fix before a trailing escape the parser did not join",
+    text: "FROM ubuntu\nlabel --link ubuntu  #\\ \\\n  ubuntu",
+  },
 ];
 
 describe("robustness regressions", () => {
