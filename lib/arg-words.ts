@@ -1,10 +1,7 @@
 /**
- * The names an ARG instruction declares, split the way BuildKit splits them:
- * words separated by blanks (quotes and the escape character keep blanks
- * inside a word), each word `name` or `name=default`. `ARG A B` declares A
- * and B, both without a default.
+ * The names an ARG instruction declares (`ARG A B` declares A and B), and the
+ * ARGs BuildKit predefines for FROM lines.
  */
-import { joinContinuations } from "./ast/continuations.js";
 import type { ArgNode, Range } from "./ast/index.js";
 
 export interface ArgDeclaration {
@@ -38,63 +35,21 @@ export const PLATFORM_ARG_DEFAULTS: Readonly<Record<string, string>> = {
 
 const cache = new WeakMap<ArgNode, ArgDeclaration[]>();
 
-function isBlank(ch: string | undefined): boolean {
-  return ch === " " || ch === "\t" || ch === "\n" || ch === "\r";
-}
-
-/** Words of `text` as BuildKit's ARG parser splits them, with their offsets. */
-function splitWords(text: string, escapeChar: string): { word: string; start: number; end: number }[] {
-  const words: { word: string; start: number; end: number }[] = [];
-  let quote: string | null = null;
-  let start = -1;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (start < 0) {
-      if (isBlank(ch)) continue;
-      start = i;
-    }
-    if (ch === escapeChar) {
-      i++;
-      continue;
-    }
-    if (quote !== null) {
-      if (ch === quote) quote = null;
-      continue;
-    }
-    if (ch === "'" || ch === '"') {
-      quote = ch;
-      continue;
-    }
-    if (isBlank(ch)) {
-      words.push({ word: text.slice(start, i), start, end: i });
-      start = -1;
-    }
+/**
+ * The declarations of an ARG instruction, read from the tree (which splits them
+ * as BuildKit does). The same objects come back for a node each time, so rules
+ * may compare them by identity.
+ */
+export function argDeclarations(node: ArgNode): ArgDeclaration[] {
+  let declarations = cache.get(node);
+  if (!declarations) {
+    declarations = node.pairs.map((pair) => ({
+      name: pair.key.value,
+      nameRange: pair.key.range,
+      value: pair.value?.value ?? null,
+      valueRange: pair.value?.range ?? null,
+    }));
+    cache.set(node, declarations);
   }
-  if (start >= 0) words.push({ word: text.slice(start), start, end: text.length });
-  return words;
-}
-
-/** The declarations of an ARG instruction, computed once per node. */
-export function argDeclarations(node: ArgNode, source: string, escapeChar: string): ArgDeclaration[] {
-  const cached = cache.get(node);
-  if (cached) return cached;
-  const declarations: ArgDeclaration[] = [];
-  if (node.argumentsRange) {
-    const [from, to] = node.argumentsRange;
-    const mapped = joinContinuations(source, from, to, escapeChar);
-    const at = (offset: number): number => mapped.offsets[offset] ?? to;
-    const after = (offset: number): number => (offset > 0 ? at(offset - 1) + 1 : at(0));
-    for (const { word, start, end } of splitWords(mapped.text, escapeChar)) {
-      const eq = word.indexOf("=");
-      const name = eq < 0 ? word : word.slice(0, eq);
-      declarations.push({
-        name,
-        nameRange: [at(start), after(start + name.length)],
-        value: eq < 0 ? null : word.slice(eq + 1),
-        valueRange: eq < 0 ? null : [at(start + eq + 1), after(end)],
-      });
-    }
-  }
-  cache.set(node, declarations);
   return declarations;
 }

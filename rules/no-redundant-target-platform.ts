@@ -40,7 +40,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
     for (const node of sourceCode.ast.body) {
       if (node.type === "From") break;
       if (node.type !== "Arg") continue;
-      if (argDeclarations(node, text, escapeChar).some((d) => d.name === "TARGETPLATFORM" && d.value !== null)) overridden = true;
+      if (argDeclarations(node).some((d) => d.name === "TARGETPLATFORM" && d.value !== null)) overridden = true;
     }
     const lookup = (name: string): string | undefined => PLATFORM_ARG_DEFAULTS[name];
 

@@ -185,7 +185,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
     const [{ allow = [], deny = [] }] = context.options;
     const allowed = namePatternMatcher(allow, "allow");
     const denied = namePatternMatcher(deny, "deny");
-    const { facts, positions, text } = context.sourceCode;
+    const { facts, positions } = context.sourceCode;
 
     function check(node: ArgNode | EnvNode, name: string, value: string | null, range: Range): void {
       if (name === "" || allowed(name)) return;
@@ -204,7 +204,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
 
     return {
       Arg(node) {
-        for (const declaration of argDeclarations(node, text, facts.escapeChar)) {
+        for (const declaration of argDeclarations(node)) {
           check(node, declaration.name, declaration.value === null ? null : unquoteWord(declaration.value, facts.escapeChar), declaration.nameRange);
         }
       },

@@ -43,7 +43,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
     for (const node of sourceCode.ast.body) {
       if (node.type === "From") beforeFirstFrom = false;
       if (node.type !== "Arg") continue;
-      for (const { name } of argDeclarations(node, text, escapeChar)) {
+      for (const { name } of argDeclarations(node)) {
         if (beforeFirstFrom) {
           if (!seen.has(name)) declared.push(name);
           seen.add(name);

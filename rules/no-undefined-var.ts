@@ -141,7 +141,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
     for (const node of sourceCode.ast.body) {
       if (node.type === "From") break;
       if (node.type !== "Arg") continue;
-      for (const declaration of argDeclarations(node, text, escapeChar)) {
+      for (const declaration of argDeclarations(node)) {
         globals.set(declaration.name, declaration.value !== null || globals.get(declaration.name) === true);
       }
     }
@@ -151,7 +151,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
       for (const stage of facts.stages) {
         for (const node of stage.instructions) {
           const names =
-            node.type === "Arg" ? argDeclarations(node, text, escapeChar).map((d) => d.name) : node.type === "Env" ? node.pairs.map((pair) => pair.key.value) : [];
+            node.type === "Arg" ? argDeclarations(node).map((d) => d.name) : node.type === "Env" ? node.pairs.map((pair) => pair.key.value) : [];
           for (const name of names) {
             const list = map.get(name) ?? [];
             list.push({ stage, node, kind: node.type === "Arg" ? "ARG" : "ENV" });
@@ -274,7 +274,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
 
     /** Checks and declares the pairs of a stage ARG one by one: a pair sees the pairs before it. */
     function declareArgs(node: ArgNode, scope: Scope, checkValue: (name: string, range: Range) => void): void {
-      for (const declaration of argDeclarations(node, text, escapeChar)) {
+      for (const declaration of argDeclarations(node)) {
         if (declaration.valueRange) checkValue(declaration.name, declaration.valueRange);
         scope.declared.add(declaration.name);
         if (declaration.value !== null || globals.get(declaration.name) === true) scope.withValue.add(declaration.name);

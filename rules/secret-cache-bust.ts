@@ -123,7 +123,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
           } else if (instruction.type === "Arg") {
             arg = instruction;
           }
-          if (arg && argDeclarations(arg, text, facts.escapeChar).some((declaration) => counts(declaration.name))) return;
+          if (arg && argDeclarations(arg).some((declaration) => counts(declaration.name))) return;
         }
 
         let name = SUGGESTED_NAME;

@@ -41,7 +41,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
         for (const node of sourceCode.ast.body) {
           if (node.type === "From") break;
           if (node.type !== "Arg") continue;
-          for (const declaration of argDeclarations(node, text, escapeChar)) {
+          for (const declaration of argDeclarations(node)) {
             declared.add(declaration.name);
             if (declaration.value === null) continue;
             const result = processWord(declaration.value, lookup, { escapeChar });

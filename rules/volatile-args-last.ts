@@ -149,7 +149,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
     }
 
     function declarationsOf(node: ArgNode): ArgDeclaration[] {
-      return argDeclarations(node, text, facts.escapeChar);
+      return argDeclarations(node);
     }
 
     /** The names an ARG or ENV defines. */

@@ -119,6 +119,8 @@ describe("tree", () => {
     expect(second.pairs.map((p) => [p.key.value, p.unquotedValue])).toEqual([["C", null], ["D", "2"], ["E", null]]);
     expect(second.pairs[1]?.key.loc.start).toEqual({ line: 3, column: 7 });
     expect(second.pairs[1]?.value?.loc.start).toEqual({ line: 3, column: 9 });
+    const quoted = at(tree('FROM a:1\nARG A B="x y" \\\n  C\n'), 1, "Arg");
+    expect(quoted.pairs.map((p) => [p.key.value, p.value?.value ?? null, p.unquotedValue])).toEqual([["A", null, null], ["B", '"x y"', "x y"], ["C", null, null]]);
   });
 
   it("nests the ONBUILD trigger as a full instruction", () => {

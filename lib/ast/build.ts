@@ -13,6 +13,7 @@ import type {
   Property,
 } from "dockerfile-ast";
 import { parseJSON } from "jsonc-eslint-parser";
+import { unquoteWord } from "../unquote-word.js";
 import { joinContinuations } from "./continuations.js";
 import { PositionIndex } from "./positions.js";
 import type {
@@ -56,6 +57,42 @@ const TYPE_BY_KEYWORD: Record<string, InstructionNode["type"]> = {
 interface LspRange {
   start: { line: number; character: number };
   end: { line: number; character: number };
+}
+
+function isBlank(ch: string | undefined): boolean {
+  return ch === " " || ch === "\t" || ch === "\n" || ch === "\r";
+}
+
+/** Words of ARG text as BuildKit splits them, with their offsets in `text`. */
+function splitArgWords(text: string, escapeChar: string): { word: string; start: number; end: number }[] {
+  const words: { word: string; start: number; end: number }[] = [];
+  let quote: string | null = null;
+  let start = -1;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (start < 0) {
+      if (isBlank(ch)) continue;
+      start = i;
+    }
+    if (ch === escapeChar) {
+      i++;
+      continue;
+    }
+    if (quote !== null) {
+      if (ch === quote) quote = null;
+      continue;
+    }
+    if (ch === "'" || ch === '"') {
+      quote = ch;
+      continue;
+    }
+    if (isBlank(ch)) {
+      words.push({ word: text.slice(start, i), start, end: i });
+      start = -1;
+    }
+  }
+  if (start >= 0) words.push({ word: text.slice(start), start, end: text.length });
+  return words;
 }
 
 class TreeBuilder {
@@ -138,20 +175,31 @@ class TreeBuilder {
     };
   }
 
-  /** One word of a multi-name ARG: `NAME` or `NAME=value` (simple quotes removed). */
-  argWord(arg: ArgumentNode): KeyValueNode {
-    const equals = arg.value.indexOf("=");
-    const key = equals < 0 ? arg.value : arg.value.slice(0, equals);
-    const keyRange: Range = [arg.range[0], arg.range[0] + key.length];
-    if (equals < 0) return { ...this.base("KeyValue", arg.range), key: this.argumentFromRange(keyRange, key), value: null, unquotedValue: null };
-    const written = arg.value.slice(equals + 1);
-    const quoted = /^(["'])(.*)\1$/su.exec(written);
-    return {
-      ...this.base("KeyValue", arg.range),
-      key: this.argumentFromRange(keyRange, key),
-      value: this.argumentFromRange([keyRange[1] + 1, arg.range[1]], written),
-      unquotedValue: quoted ? (quoted[2] ?? "") : written,
-    };
+  /**
+   * The declarations of an ARG, split as BuildKit splits them: words separated by
+   * blanks (quotes and the escape character keep blanks inside a word), each
+   * `name` or `name=default`. dockerfile-ast reads `ARG A B` like legacy `ENV A B`.
+   */
+  argPairs(argumentsRange: Range | null): KeyValueNode[] {
+    if (!argumentsRange) return [];
+    const [from, to] = argumentsRange;
+    const mapped = joinContinuations(this.#text, from, to, this.#escapeChar);
+    const at = (offset: number): number => mapped.offsets[offset] ?? to;
+    const after = (offset: number): number => (offset > 0 ? at(offset - 1) + 1 : at(0));
+    return splitArgWords(mapped.text, this.#escapeChar).map(({ word, start, end }) => {
+      const eq = word.indexOf("=");
+      const name = eq < 0 ? word : word.slice(0, eq);
+      const keyRange: Range = [at(start), after(start + name.length)];
+      const whole: Range = [keyRange[0], after(end)];
+      if (eq < 0) return { ...this.base("KeyValue", whole), key: this.argumentFromRange(keyRange, name), value: null, unquotedValue: null };
+      const written = word.slice(eq + 1);
+      return {
+        ...this.base("KeyValue", whole),
+        key: this.argumentFromRange(keyRange, name),
+        value: this.argumentFromRange([at(start + eq + 1), after(end)], written),
+        unquotedValue: unquoteWord(written, this.#escapeChar),
+      };
+    });
   }
 
   /**
@@ -251,8 +299,7 @@ class TreeBuilder {
         const properties: Property[] = raw instanceof PropertyInstruction ? raw.getProperties() : [];
         const pairs = properties.map((property) => this.keyValue(property));
         const legacy = properties.length === 1 && properties[0]?.getAssignmentOperator() === null && properties[0].getValue() !== null;
-        // dockerfile-ast reads `ARG A B` like legacy `ENV A B`; Docker declares two ARGs.
-        if (type === "Arg") return { ...common, type, pairs: legacy ? args.map((arg) => this.argWord(arg)) : pairs };
+        if (type === "Arg") return { ...common, type, pairs: this.argPairs(argumentsRange) };
         return { ...common, type, pairs, legacy };
       }
       case "Healthcheck": {
