@@ -18,6 +18,31 @@ export default tseslint.config(
       "@typescript-eslint/restrict-template-expressions": ["error", { allowNumber: true }],
     },
   },
+  // Each lib/ folder is used through its index.ts; the rest of the folder is private to it.
+  {
+    files: ["rules/**/*.ts", "index.ts", "bin/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        patterns: [{ group: ["**/lib/*/*", "!**/lib/*/index.js"], message: "Import a lib/ folder through its index.js." }],
+      }],
+    },
+  },
+  {
+    files: ["lib/*/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        patterns: [{ group: ["../*/*", "!../*/index.js"], message: "Import another lib/ folder through its index.js." }],
+      }],
+    },
+  },
+  {
+    files: ["lib/*/*/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        patterns: [{ group: ["../../*/*", "!../../*/index.js"], message: "Import another lib/ folder through its index.js." }],
+      }],
+    },
+  },
   {
     files: ["**/*.js", "**/*.mjs"],
     ...tseslint.configs.disableTypeChecked,

@@ -3,7 +3,7 @@
  * the build cache and reproducibility.
  */
 import type { ESLint, Linter } from "eslint";
-import { dockerfileLanguage } from "./lib/language/language.js";
+import { dockerfileLanguage } from "./lib/language/index.js";
 import { rules } from "./rules/index.js";
 import { presetRules } from "./lib/presets.js";
 import { packageInfo } from "./lib/package-info.js";
@@ -52,5 +52,5 @@ export default plugin;
 // (require() of an ES module, eslint-doc-generator).
 export const { meta, languages, configs } = plugin;
 export { rules, dockerfileLanguage };
-export type { DockerfileRuleDefinition, DockerfileRuleVisitor } from "./lib/rule.js";
-export type * from "./lib/ast/types.js";
+export type { DockerfileRuleDefinition, DockerfileRuleVisitor } from "./lib/language/index.js";
+export type * from "./lib/language/index.js";

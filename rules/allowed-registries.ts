@@ -2,11 +2,11 @@
  * Images may only come from the registries a team trusts: FROM,
  * `COPY --from=<image>` and `RUN --mount=…,from=<image>`.
  */
-import { globMatcher } from "../lib/glob.js";
-import { IMAGE_USE_LABELS, imageUsesOf } from "../lib/image-uses.js";
-import { docsUrl } from "../lib/rule.js";
-import type { DockerfileRuleDefinition } from "../lib/rule.js";
-import type { InstructionNode } from "../lib/ast/index.js";
+import { globMatcher } from "../lib/text/index.js";
+import { IMAGE_USE_LABELS, imageUsesOf } from "../lib/images/index.js";
+import { docsUrl } from "../lib/language/index.js";
+import type { DockerfileRuleDefinition } from "../lib/language/index.js";
+import type { InstructionNode } from "../lib/language/index.js";
 
 type Options = [{ registries?: string[] }];
 type MessageIds = "notAllowed";

@@ -3,11 +3,11 @@
  * without `-y` (hadolint DL3014), yum (DL3030) and dnf/microdnf (DL3038)
  * without `-y`, zypper without `-n`/`--non-interactive` (DL3034).
  */
-import { findInstallCommands } from "../lib/package-managers.js";
-import type { InstallCommand } from "../lib/package-managers.js";
-import { insertOptionAfter } from "../lib/run-edits.js";
-import { docsUrl } from "../lib/rule.js";
-import type { DockerfileRuleDefinition } from "../lib/rule.js";
+import { findInstallCommands } from "../lib/packages/index.js";
+import type { InstallCommand } from "../lib/packages/index.js";
+import { insertOptionAfter } from "../lib/fix/index.js";
+import { docsUrl } from "../lib/language/index.js";
+import type { DockerfileRuleDefinition } from "../lib/language/index.js";
 import type { SimpleCommand } from "../lib/shell/index.js";
 import { commandName } from "../lib/shell/index.js";
 

@@ -2,13 +2,13 @@
  * `apt-get install` without `--no-install-recommends` (hadolint DL3015):
  * apt then installs every recommended package too.
  */
-import type { RunNode } from "../lib/ast/index.js";
-import { findInstallCommands } from "../lib/package-managers.js";
-import type { InstallCommand } from "../lib/package-managers.js";
-import { insertOptionAfter } from "../lib/run-edits.js";
-import { docsUrl } from "../lib/rule.js";
-import type { DockerfileRuleDefinition } from "../lib/rule.js";
-import type { Stage } from "../lib/stages.js";
+import type { RunNode } from "../lib/language/index.js";
+import { findInstallCommands } from "../lib/packages/index.js";
+import type { InstallCommand } from "../lib/packages/index.js";
+import { insertOptionAfter } from "../lib/fix/index.js";
+import { docsUrl } from "../lib/language/index.js";
+import type { DockerfileRuleDefinition } from "../lib/language/index.js";
+import type { Stage } from "../lib/facts/index.js";
 import type { SimpleCommand } from "../lib/shell/index.js";
 import { commandName } from "../lib/shell/index.js";
 

@@ -3,12 +3,12 @@
  * nothing with the same tool afterwards: Docker caches that layer by its
  * text, so the package lists stay as old as the first build.
  */
-import { joinContinuations } from "../lib/ast/index.js";
-import type { InstructionNode, RunNode } from "../lib/ast/index.js";
-import { packageIndexUseOf } from "../lib/package-index.js";
-import type { IndexFamily, PackageIndexUse } from "../lib/package-index.js";
-import { docsUrl } from "../lib/rule.js";
-import type { DockerfileRuleDefinition } from "../lib/rule.js";
+import { joinContinuations } from "../lib/language/index.js";
+import type { InstructionNode, RunNode } from "../lib/language/index.js";
+import { packageIndexUseOf } from "../lib/packages/index.js";
+import type { IndexFamily, PackageIndexUse } from "../lib/packages/index.js";
+import { docsUrl } from "../lib/language/index.js";
+import type { DockerfileRuleDefinition } from "../lib/language/index.js";
 import { shellInvocation, unwrapCommand } from "../lib/shell/index.js";
 import type { SimpleCommand } from "../lib/shell/index.js";
 

@@ -4,13 +4,13 @@
  * out of the layer with a cache or tmpfs mount. Stage-aware: a stage that is
  * neither the last one nor used by a later stage never ships its layers.
  */
-import type { RunNode } from "../lib/ast/index.js";
-import { findInstallCommands } from "../lib/package-managers.js";
-import type { InstallCommand } from "../lib/package-managers.js";
-import { hasCacheMountOver, hasCacheMountWith, insertOptionAfter, runMounts, scriptStart } from "../lib/run-edits.js";
-import type { RunMount } from "../lib/run-edits.js";
-import { docsUrl } from "../lib/rule.js";
-import type { DockerfileRuleDefinition } from "../lib/rule.js";
+import type { RunNode } from "../lib/language/index.js";
+import { findInstallCommands } from "../lib/packages/index.js";
+import type { InstallCommand } from "../lib/packages/index.js";
+import { hasCacheMountOver, hasCacheMountWith, insertOptionAfter, runMounts, scriptStart } from "../lib/fix/index.js";
+import type { RunMount } from "../lib/fix/index.js";
+import { docsUrl } from "../lib/language/index.js";
+import type { DockerfileRuleDefinition } from "../lib/language/index.js";
 import { parseArgs, unwrapCommand } from "../lib/shell/index.js";
 import type { ShellWord, SimpleCommand } from "../lib/shell/index.js";
 

@@ -5,10 +5,10 @@
  * upper case). Instructions before the first FROM and ONBUILD triggers are
  * checked against that majority too.
  */
-import type { InstructionNode } from "../lib/ast/index.js";
-import { casingOf, withCasing } from "../lib/casing.js";
-import { docsUrl } from "../lib/rule.js";
-import type { DockerfileRuleDefinition } from "../lib/rule.js";
+import type { InstructionNode } from "../lib/language/index.js";
+import { casingOf, withCasing } from "../lib/text/index.js";
+import { docsUrl } from "../lib/language/index.js";
+import type { DockerfileRuleDefinition } from "../lib/language/index.js";
 
 type Options = [{ casing?: "majority" | "upper" | "lower" }];
 type MessageIds = "majority" | "configured";

@@ -4,12 +4,12 @@
  * stage: not a missing or later stage, not the current stage, and no
  * variables, which BuildKit does not substitute there.
  */
-import { processWord } from "../lib/buildkit-words.js";
-import { closestName } from "../lib/suggest.js";
-import type { Stage } from "../lib/stages.js";
-import { docsUrl } from "../lib/rule.js";
-import type { DockerfileRuleDefinition } from "../lib/rule.js";
-import type { InstructionNode, Range } from "../lib/ast/index.js";
+import { processWord } from "../lib/variables/index.js";
+import { closestName } from "../lib/text/index.js";
+import type { Stage } from "../lib/facts/index.js";
+import { docsUrl } from "../lib/language/index.js";
+import type { DockerfileRuleDefinition } from "../lib/language/index.js";
+import type { InstructionNode, Range } from "../lib/language/index.js";
 
 type Options = [{ namedContexts?: string[] }];
 type MessageIds = "selfReference" | "laterStage" | "missingStage" | "missingIndex" | "variable" | "suggestRename";

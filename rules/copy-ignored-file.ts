@@ -3,14 +3,14 @@
  * out of the build context, as BuildKit's CopyIgnoredFile check finds them.
  */
 import path from "node:path";
-import { processExecString, processSourceRange } from "../lib/buildkit-words.js";
-import type { WordResult } from "../lib/buildkit-words.js";
-import { cleanPath, dockerignoreFor, excludingPattern, wholeContextPattern } from "../lib/dockerignore.js";
-import type { DockerignoreFile, IgnorePattern } from "../lib/dockerignore.js";
-import { docsUrl } from "../lib/rule.js";
-import type { DockerfileRuleDefinition } from "../lib/rule.js";
-import type { AddNode, CopyNode } from "../lib/ast/index.js";
-import { isRemoteSource } from "../lib/remote-pins.js";
+import { processExecString, processSourceRange } from "../lib/variables/index.js";
+import type { WordResult } from "../lib/variables/index.js";
+import { cleanPath, dockerignoreFor, excludingPattern, wholeContextPattern } from "../lib/facts/index.js";
+import type { DockerignoreFile, IgnorePattern } from "../lib/facts/index.js";
+import { docsUrl } from "../lib/language/index.js";
+import type { DockerfileRuleDefinition } from "../lib/language/index.js";
+import type { AddNode, CopyNode } from "../lib/language/index.js";
+import { isRemoteSource } from "../lib/packages/index.js";
 
 type MessageIds = "ignoredSource" | "ignoredContext";
 

@@ -4,9 +4,9 @@
  * there, and runs the install again.
  */
 import path from "node:path";
-import { dependencyInstallOf, LANGUAGE_OF } from "../lib/dependency-installs.js";
-import type { DependencyInstall, Language } from "../lib/dependency-installs.js";
-import { joinContinuations } from "../lib/ast/index.js";
+import { dependencyInstallOf, LANGUAGE_OF } from "../lib/packages/index.js";
+import type { DependencyInstall, Language } from "../lib/packages/index.js";
+import { joinContinuations } from "../lib/language/index.js";
 import type {
   AddNode,
   ArgumentNode,
@@ -14,13 +14,13 @@ import type {
   ExecArgumentNode,
   InstructionNode,
   RunNode,
-} from "../lib/ast/index.js";
-import type { DockerfileFacts } from "../lib/facts.js";
-import { globToRegExp } from "../lib/glob.js";
-import { docsUrl } from "../lib/rule.js";
-import type { DockerfileRuleDefinition } from "../lib/rule.js";
-import { parseArgs, unwrapCommand } from "../lib/shell/commands.js";
-import type { SimpleCommand } from "../lib/shell/types.js";
+} from "../lib/language/index.js";
+import type { DockerfileFacts } from "../lib/facts/index.js";
+import { globToRegExp } from "../lib/text/index.js";
+import { docsUrl } from "../lib/language/index.js";
+import type { DockerfileRuleDefinition } from "../lib/language/index.js";
+import { parseArgs, unwrapCommand } from "../lib/shell/index.js";
+import type { SimpleCommand } from "../lib/shell/index.js";
 
 type MessageIds = "wholeContextBeforeInstall" | "wholeContextBeforeProjectInstall" | "copyManifestsFirst";
 

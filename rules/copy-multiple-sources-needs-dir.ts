@@ -2,12 +2,12 @@
  * COPY and ADD with several sources (or a wildcard) need a destination
  * that is a directory, written with a trailing `/`.
  */
-import { processExecString, processSourceRange } from "../lib/buildkit-words.js";
-import type { WordResult } from "../lib/buildkit-words.js";
-import { docsUrl } from "../lib/rule.js";
-import type { DockerfileRuleDefinition } from "../lib/rule.js";
-import type { AddNode, ArgumentNode, CopyNode, ExecArgumentNode } from "../lib/ast/index.js";
-import { isRemoteSource } from "../lib/remote-pins.js";
+import { processExecString, processSourceRange } from "../lib/variables/index.js";
+import type { WordResult } from "../lib/variables/index.js";
+import { docsUrl } from "../lib/language/index.js";
+import type { DockerfileRuleDefinition } from "../lib/language/index.js";
+import type { AddNode, ArgumentNode, CopyNode, ExecArgumentNode } from "../lib/language/index.js";
+import { isRemoteSource } from "../lib/packages/index.js";
 
 type MessageIds = "needsDirectory" | "addSlash";
 

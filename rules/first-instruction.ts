@@ -2,9 +2,9 @@
  * A Dockerfile starts with FROM: only parser directives, comments and ARG
  * may come before the first FROM.
  */
-import { docsUrl } from "../lib/rule.js";
-import type { DockerfileRuleDefinition } from "../lib/rule.js";
-import type { DockerfileNode } from "../lib/ast/index.js";
+import { docsUrl } from "../lib/language/index.js";
+import type { DockerfileRuleDefinition } from "../lib/language/index.js";
+import type { DockerfileNode } from "../lib/language/index.js";
 
 type MessageIds = "beforeFrom" | "noFrom";
 

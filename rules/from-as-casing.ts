@@ -3,9 +3,9 @@
  * `FROM`. A FROM of mixed casing is left to consistent-instruction-casing,
  * as BuildKit does.
  */
-import { casingOf } from "../lib/casing.js";
-import { docsUrl } from "../lib/rule.js";
-import type { DockerfileRuleDefinition } from "../lib/rule.js";
+import { casingOf } from "../lib/text/index.js";
+import { docsUrl } from "../lib/language/index.js";
+import type { DockerfileRuleDefinition } from "../lib/language/index.js";
 
 type MessageIds = "mismatch";
 

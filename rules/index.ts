@@ -1,5 +1,5 @@
 /** Every rule of the plugin, by name. Keep sorted. */
-import type { DockerfileRuleDefinition } from "../lib/rule.js";
+import type { DockerfileRuleDefinition } from "../lib/language/index.js";
 import allowedRegistries from "./allowed-registries.js";
 import aptGetYes from "./apt-get-yes.js";
 import aptNoInstallRecommends from "./apt-no-install-recommends.js";

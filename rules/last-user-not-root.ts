@@ -2,10 +2,10 @@
  * The image a plain `docker build` produces (the last stage) should not end
  * with USER root: its processes would run as root.
  */
-import { docsUrl } from "../lib/rule.js";
-import type { DockerfileRuleDefinition } from "../lib/rule.js";
-import type { InstructionNode } from "../lib/ast/index.js";
-import type { Stage } from "../lib/stages.js";
+import { docsUrl } from "../lib/language/index.js";
+import type { DockerfileRuleDefinition } from "../lib/language/index.js";
+import type { InstructionNode } from "../lib/language/index.js";
+import type { Stage } from "../lib/facts/index.js";
 
 type MessageIds = "rootUser" | "inheritedRootUser";
 

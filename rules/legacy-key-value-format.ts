@@ -3,10 +3,10 @@
  * sets one key to the whole rest of the line. The fix writes `key=value`,
  * quoting the value when it has blanks, so that the value stays the same.
  */
-import type { EnvNode, LabelNode } from "../lib/ast/index.js";
-import { joinContinuations } from "../lib/ast/index.js";
-import { docsUrl } from "../lib/rule.js";
-import type { DockerfileRuleDefinition } from "../lib/rule.js";
+import type { EnvNode, LabelNode } from "../lib/language/index.js";
+import { joinContinuations } from "../lib/language/index.js";
+import { docsUrl } from "../lib/language/index.js";
+import type { DockerfileRuleDefinition } from "../lib/language/index.js";
 
 type MessageIds = "legacy" | "spacedEquals" | "joinEquals";
 

@@ -6,14 +6,14 @@
  * Not reported: `cd` inside `$( … )` or backticks (`$(cd "$(dirname "$0")" &&
  * pwd)`) and inside a subshell `( cd dir && make )`, whose scope is explicit.
  */
-import type { InstructionNode, RunNode } from "../lib/ast/index.js";
-import { keywordLike, lineAbove } from "../lib/instruction-lines.js";
-import { docsUrl } from "../lib/rule.js";
-import type { DockerfileRuleDefinition } from "../lib/rule.js";
-import { outerInstruction, runMounts, scriptStart } from "../lib/run-edits.js";
+import type { InstructionNode, RunNode } from "../lib/language/index.js";
+import { keywordLike, lineAbove } from "../lib/fix/index.js";
+import { docsUrl } from "../lib/language/index.js";
+import type { DockerfileRuleDefinition } from "../lib/language/index.js";
+import { outerInstruction, runMounts, scriptStart } from "../lib/fix/index.js";
 import { commandName } from "../lib/shell/index.js";
 import type { ShellWord, SimpleCommand } from "../lib/shell/index.js";
-import { unquoteWord } from "../lib/unquote-word.js";
+import { unquoteWord } from "../lib/text/index.js";
 
 type MessageIds = "noCd" | "useWorkdir" | "dropCd";
 

@@ -2,11 +2,11 @@
  * `FROM --platform=<constant>`: the stage builds for one platform whatever
  * the build asks for, unless its name says it is meant for that platform.
  */
-import { processSourceRange } from "../lib/buildkit-words.js";
-import { parsePlatform } from "../lib/platform-spec.js";
-import { docsUrl } from "../lib/rule.js";
-import type { DockerfileRuleDefinition } from "../lib/rule.js";
-import type { FromNode } from "../lib/ast/index.js";
+import { processSourceRange } from "../lib/variables/index.js";
+import { parsePlatform } from "../lib/images/index.js";
+import { docsUrl } from "../lib/language/index.js";
+import type { DockerfileRuleDefinition } from "../lib/language/index.js";
+import type { FromNode } from "../lib/language/index.js";
 
 type MessageIds = "constantPlatform";
 

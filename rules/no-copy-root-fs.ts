@@ -2,14 +2,14 @@
  * `COPY --from=<stage or image> / /`: the whole filesystem of another stage
  * copied over this one.
  */
-import { processExecString, processSourceRange } from "../lib/buildkit-words.js";
-import { cleanPath } from "../lib/dockerignore.js";
-import { globMatcher } from "../lib/glob.js";
-import { parseImageReference } from "../lib/image-ref.js";
-import type { Stage } from "../lib/stages.js";
-import { docsUrl } from "../lib/rule.js";
-import type { DockerfileRuleDefinition } from "../lib/rule.js";
-import type { ArgumentNode, CopyNode, ExecArgumentNode } from "../lib/ast/index.js";
+import { processExecString, processSourceRange } from "../lib/variables/index.js";
+import { cleanPath } from "../lib/facts/index.js";
+import { globMatcher } from "../lib/text/index.js";
+import { parseImageReference } from "../lib/images/index.js";
+import type { Stage } from "../lib/facts/index.js";
+import { docsUrl } from "../lib/language/index.js";
+import type { DockerfileRuleDefinition } from "../lib/language/index.js";
+import type { ArgumentNode, CopyNode, ExecArgumentNode } from "../lib/language/index.js";
 
 type Options = [{ allow?: string[] }];
 type MessageIds = "rootCopy";

@@ -2,8 +2,8 @@
  * Two stages with the same name (compared case-insensitively, as BuildKit
  * does): a reference to the name can only mean one of them.
  */
-import { docsUrl } from "../lib/rule.js";
-import type { DockerfileRuleDefinition } from "../lib/rule.js";
+import { docsUrl } from "../lib/language/index.js";
+import type { DockerfileRuleDefinition } from "../lib/language/index.js";
 
 type MessageIds = "duplicate";
 

@@ -6,9 +6,9 @@
  * lines; when the continuation swallows a later instruction, a suggestion
  * removes the trailing escape instead.
  */
-import type { InstructionNode, Range } from "../lib/ast/index.js";
-import { docsUrl } from "../lib/rule.js";
-import type { DockerfileRuleDefinition } from "../lib/rule.js";
+import type { InstructionNode, Range } from "../lib/language/index.js";
+import { docsUrl } from "../lib/language/index.js";
+import type { DockerfileRuleDefinition } from "../lib/language/index.js";
 
 type MessageIds = "empty" | "swallowsInstruction" | "endInstruction";
 

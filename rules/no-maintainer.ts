@@ -2,11 +2,11 @@
  * MAINTAINER is deprecated; the image author belongs in the OCI label
  * `org.opencontainers.image.authors`. The fix writes that LABEL.
  */
-import type { InstructionNode } from "../lib/ast/index.js";
-import { joinContinuations } from "../lib/ast/index.js";
-import { doubleQuoted } from "../lib/dockerfile-quote.js";
-import { docsUrl } from "../lib/rule.js";
-import type { DockerfileRuleDefinition } from "../lib/rule.js";
+import type { InstructionNode } from "../lib/language/index.js";
+import { joinContinuations } from "../lib/language/index.js";
+import { doubleQuoted } from "../lib/text/index.js";
+import { docsUrl } from "../lib/language/index.js";
+import type { DockerfileRuleDefinition } from "../lib/language/index.js";
 
 type MessageIds = "deprecated";
 

@@ -1,11 +1,11 @@
 /**
  * `FROM --platform=$TARGETPLATFORM` asks for what a stage gets anyway.
  */
-import { argDeclarations, PLATFORM_ARG_DEFAULTS } from "../lib/arg-words.js";
-import { processSourceRange } from "../lib/buildkit-words.js";
-import { docsUrl } from "../lib/rule.js";
-import type { DockerfileRuleDefinition } from "../lib/rule.js";
-import type { FlagNode, FromNode } from "../lib/ast/index.js";
+import { argDeclarations, PLATFORM_ARG_DEFAULTS } from "../lib/variables/index.js";
+import { processSourceRange } from "../lib/variables/index.js";
+import { docsUrl } from "../lib/language/index.js";
+import type { DockerfileRuleDefinition } from "../lib/language/index.js";
+import type { FlagNode, FromNode } from "../lib/language/index.js";
 
 type MessageIds = "redundantPlatform";
 

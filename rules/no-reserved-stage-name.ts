@@ -3,8 +3,8 @@
  * `context` (the build context). Compared case-insensitively, as BuildKit
  * lower-cases stage names.
  */
-import { docsUrl } from "../lib/rule.js";
-import type { DockerfileRuleDefinition } from "../lib/rule.js";
+import { docsUrl } from "../lib/language/index.js";
+import type { DockerfileRuleDefinition } from "../lib/language/index.js";
 
 type MessageIds = "scratch" | "context";
 

@@ -4,12 +4,12 @@
  * and into provenance attestations; an ENV value is stored in the image
  * config. Build secrets belong in `RUN --mount=type=secret` (or `type=ssh`).
  */
-import { argDeclarations } from "../lib/arg-words.js";
-import type { ArgNode, EnvNode, Range } from "../lib/ast/index.js";
-import { nameWords, namePatternMatcher } from "../lib/name-patterns.js";
-import { docsUrl } from "../lib/rule.js";
-import type { DockerfileRuleDefinition } from "../lib/rule.js";
-import { unquoteWord } from "../lib/unquote-word.js";
+import { argDeclarations } from "../lib/variables/index.js";
+import type { ArgNode, EnvNode, Range } from "../lib/language/index.js";
+import { nameWords, namePatternMatcher } from "../lib/variables/index.js";
+import { docsUrl } from "../lib/language/index.js";
+import type { DockerfileRuleDefinition } from "../lib/language/index.js";
+import { unquoteWord } from "../lib/text/index.js";
 
 type Options = [{ allow?: string[]; deny?: string[] }];
 type MessageIds = "secretArg" | "secretEnv";

@@ -3,8 +3,8 @@
  * sudo adds a TTY- and configuration-dependent layer that behaves differently
  * in builds and at run time.
  */
-import { docsUrl } from "../lib/rule.js";
-import type { DockerfileRuleDefinition } from "../lib/rule.js";
+import { docsUrl } from "../lib/language/index.js";
+import type { DockerfileRuleDefinition } from "../lib/language/index.js";
 import { unwrapCommand } from "../lib/shell/index.js";
 
 type MessageIds = "noSudo";

@@ -2,13 +2,13 @@
  * Variables in FROM lines (image and `--platform`) that no global ARG
  * declares and that are not one of BuildKit's platform arguments.
  */
-import { argDeclarations, FROM_PREDEFINED_ARGS } from "../lib/arg-words.js";
-import { processSourceRange } from "../lib/buildkit-words.js";
-import type { WordResult } from "../lib/buildkit-words.js";
-import { closestName } from "../lib/suggest.js";
-import { docsUrl } from "../lib/rule.js";
-import type { DockerfileRuleDefinition } from "../lib/rule.js";
-import type { FromNode } from "../lib/ast/index.js";
+import { argDeclarations, FROM_PREDEFINED_ARGS } from "../lib/variables/index.js";
+import { processSourceRange } from "../lib/variables/index.js";
+import type { WordResult } from "../lib/variables/index.js";
+import { closestName } from "../lib/text/index.js";
+import { docsUrl } from "../lib/language/index.js";
+import type { DockerfileRuleDefinition } from "../lib/language/index.js";
+import type { FromNode } from "../lib/language/index.js";
 
 type MessageIds = "undeclared" | "declaredInStage" | "suggestRename";
 

@@ -5,16 +5,16 @@
  * become empty strings. Shell-form and exec-form RUN, CMD and ENTRYPOINT are
  * left to the shell, as in BuildKit.
  */
-import { processExecString, processSourceRange } from "../lib/buildkit-words.js";
-import type { WordReference, WordResult } from "../lib/buildkit-words.js";
-import { PREDEFINED_ARGS } from "../lib/stages.js";
-import type { Stage } from "../lib/stages.js";
-import { closestName } from "../lib/suggest.js";
-import { argDeclarations } from "../lib/arg-words.js";
-import { docsUrl } from "../lib/rule.js";
-import type { DockerfileRuleDefinition } from "../lib/rule.js";
+import { processExecString, processSourceRange } from "../lib/variables/index.js";
+import type { WordReference, WordResult } from "../lib/variables/index.js";
+import { PREDEFINED_ARGS } from "../lib/facts/index.js";
+import type { Stage } from "../lib/facts/index.js";
+import { closestName } from "../lib/text/index.js";
+import { argDeclarations } from "../lib/variables/index.js";
+import { docsUrl } from "../lib/language/index.js";
+import type { DockerfileRuleDefinition } from "../lib/language/index.js";
 import type { SuggestedEdit } from "@eslint/core";
-import type { ArgNode, EnvNode, InstructionNode, KeyValueNode, Range } from "../lib/ast/index.js";
+import type { ArgNode, EnvNode, InstructionNode, KeyValueNode, Range } from "../lib/language/index.js";
 
 type Options = [{ baseImageEnv?: "unknown" | "empty"; allow?: string[] }];
 type MessageIds =

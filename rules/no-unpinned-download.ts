@@ -4,11 +4,11 @@
  * the same RUN verifies the download; `git clone` of a branch, unless a later
  * `git checkout`/`git reset --hard` of a tag or commit in the same RUN pins it.
  */
-import { globMatcher } from "../lib/glob.js";
-import { classifyRef, classifyUrl, displayText, isSupportFile, markedLookup, markVariable, NEUTRAL_MARK, parseUrl, resolveWithMarkers, UNKNOWN_MARK } from "../lib/remote-pins.js";
-import { docsUrl } from "../lib/rule.js";
-import type { DockerfileRuleDefinition } from "../lib/rule.js";
-import type { RunNode } from "../lib/ast/index.js";
+import { globMatcher } from "../lib/text/index.js";
+import { classifyRef, classifyUrl, displayText, isSupportFile, markedLookup, markVariable, NEUTRAL_MARK, parseUrl, resolveWithMarkers, UNKNOWN_MARK } from "../lib/packages/index.js";
+import { docsUrl } from "../lib/language/index.js";
+import type { DockerfileRuleDefinition } from "../lib/language/index.js";
+import type { RunNode } from "../lib/language/index.js";
 import { parseArgs, unwrapCommand } from "../lib/shell/index.js";
 import type { ParsedArgs, ShellWord, SimpleCommand } from "../lib/shell/index.js";
 

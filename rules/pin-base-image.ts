@@ -2,12 +2,12 @@
  * Image references that float: no tag (implicitly `latest`), `:latest`, and,
  * with `digest: "always"`, a tag without a digest.
  */
-import { isContentDigest } from "../lib/image-ref.js";
-import { IMAGE_USE_LABELS, imageUsesOf } from "../lib/image-uses.js";
-import { globMatcher } from "../lib/glob.js";
-import { docsUrl } from "../lib/rule.js";
-import type { DockerfileRuleDefinition } from "../lib/rule.js";
-import type { InstructionNode } from "../lib/ast/index.js";
+import { isContentDigest } from "../lib/images/index.js";
+import { IMAGE_USE_LABELS, imageUsesOf } from "../lib/images/index.js";
+import { globMatcher } from "../lib/text/index.js";
+import { docsUrl } from "../lib/language/index.js";
+import type { DockerfileRuleDefinition } from "../lib/language/index.js";
+import type { InstructionNode } from "../lib/language/index.js";
 
 type Options = [{ digest?: "never" | "always"; allow?: string[] }];
 type MessageIds = "missingTag" | "latestTag" | "missingDigest" | "invalidDigest";

@@ -3,14 +3,14 @@
  * on its word, for apt, apk, pip, npm/yarn/pnpm, gem, go, cargo, yum, dnf,
  * microdnf and zypper.
  */
-import { findInstallCommands, PACKAGE_MANAGERS } from "../lib/package-managers.js";
-import type { PackageManager } from "../lib/package-managers.js";
-import { packageTargets } from "../lib/package-pins.js";
-import { docsUrl } from "../lib/rule.js";
-import type { DockerfileRuleDefinition } from "../lib/rule.js";
-import type { RunNode } from "../lib/ast/index.js";
-import type { DockerfileFacts } from "../lib/facts.js";
-import type { ShellWord } from "../lib/shell/types.js";
+import { findInstallCommands, PACKAGE_MANAGERS } from "../lib/packages/index.js";
+import type { PackageManager } from "../lib/packages/index.js";
+import { packageTargets } from "../lib/packages/index.js";
+import { docsUrl } from "../lib/language/index.js";
+import type { DockerfileRuleDefinition } from "../lib/language/index.js";
+import type { RunNode } from "../lib/language/index.js";
+import type { DockerfileFacts } from "../lib/facts/index.js";
+import type { ShellWord } from "../lib/shell/index.js";
 
 type Options = [{ managers?: PackageManager[]; allowRanges?: boolean }];
 type MessageIds = "unpinned" | "moving" | "range" | "redirect";

@@ -2,8 +2,8 @@
  * `apt` in a script (hadolint DL3027): apt is the interactive front end, whose
  * output and behaviour are not stable for scripts; apt-get and apt-cache are.
  */
-import { docsUrl } from "../lib/rule.js";
-import type { DockerfileRuleDefinition } from "../lib/rule.js";
+import { docsUrl } from "../lib/language/index.js";
+import type { DockerfileRuleDefinition } from "../lib/language/index.js";
 import { parseArgs, unwrapCommand } from "../lib/shell/index.js";
 
 type MessageIds = "preferAptGet" | "preferAptCache";

@@ -4,11 +4,11 @@
  * unpacks local tar archives; for anything else it is a COPY that readers
  * must double-check.
  */
-import { isRemoteSource } from "../lib/remote-pins.js";
-import { docsUrl } from "../lib/rule.js";
-import type { DockerfileRuleDefinition } from "../lib/rule.js";
-import { unquoteWord } from "../lib/unquote-word.js";
-import type { AddNode } from "../lib/ast/index.js";
+import { isRemoteSource } from "../lib/packages/index.js";
+import { docsUrl } from "../lib/language/index.js";
+import type { DockerfileRuleDefinition } from "../lib/language/index.js";
+import { unquoteWord } from "../lib/text/index.js";
+import type { AddNode } from "../lib/language/index.js";
 
 type MessageIds = "preferCopy";
 

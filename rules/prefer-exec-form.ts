@@ -6,11 +6,11 @@
  * suggestion rewrites a plain command (words only, no shell syntax) as a
  * JSON array.
  */
-import type { CmdNode, EntrypointNode, HealthcheckNode } from "../lib/ast/index.js";
-import { commandRegion } from "../lib/command-region.js";
-import { docsUrl } from "../lib/rule.js";
-import type { DockerfileRuleDefinition } from "../lib/rule.js";
-import type { Stage } from "../lib/stages.js";
+import type { CmdNode, EntrypointNode, HealthcheckNode } from "../lib/language/index.js";
+import { commandRegion } from "../lib/language/index.js";
+import { docsUrl } from "../lib/language/index.js";
+import type { DockerfileRuleDefinition } from "../lib/language/index.js";
+import type { Stage } from "../lib/facts/index.js";
 
 type Options = [{ checkHealthcheck?: boolean }];
 type MessageIds = "preferExec" | "useExec";

@@ -3,11 +3,11 @@
  * `--checksum=sha256:<64 hex>`, or a Git repository without a tag or commit
  * (in its `#ref`, its `?tag=`/`?ref=`/`?checksum=` query, or `--checksum`).
  */
-import { classifyRef, displayText, isSupportFile, markedLookup, parseUrl, resolveWithMarkers, NEUTRAL_MARK, UNKNOWN_MARK, VERSION_MARK, SCP_LIKE } from "../lib/remote-pins.js";
-import { docsUrl } from "../lib/rule.js";
-import type { DockerfileRuleDefinition } from "../lib/rule.js";
-import type { AddNode, ArgumentNode, ExecArgumentNode, FlagNode } from "../lib/ast/index.js";
-import { unquoteWhole } from "../lib/stages.js";
+import { classifyRef, displayText, isSupportFile, markedLookup, parseUrl, resolveWithMarkers, NEUTRAL_MARK, UNKNOWN_MARK, VERSION_MARK, SCP_LIKE } from "../lib/packages/index.js";
+import { docsUrl } from "../lib/language/index.js";
+import type { DockerfileRuleDefinition } from "../lib/language/index.js";
+import type { AddNode, ArgumentNode, ExecArgumentNode, FlagNode } from "../lib/language/index.js";
+import { unquoteWhole } from "../lib/facts/index.js";
 
 type MessageIds = "missingChecksum" | "floatingGitRef" | "invalidChecksum";
 

@@ -3,12 +3,12 @@
  * is the last command's, so a failed download piped into another command
  * still lets the build go on, and the cache keeps the broken layer.
  */
-import type { RunNode, ShellNode } from "../lib/ast/index.js";
-import { joinContinuations } from "../lib/ast/index.js";
-import { scriptStart } from "../lib/run-edits.js";
-import { docsUrl } from "../lib/rule.js";
-import type { DockerfileRuleDefinition } from "../lib/rule.js";
-import type { Stage } from "../lib/stages.js";
+import type { RunNode, ShellNode } from "../lib/language/index.js";
+import { joinContinuations } from "../lib/language/index.js";
+import { scriptStart } from "../lib/fix/index.js";
+import { docsUrl } from "../lib/language/index.js";
+import type { DockerfileRuleDefinition } from "../lib/language/index.js";
+import type { Stage } from "../lib/facts/index.js";
 import { commandName, unwrapCommand } from "../lib/shell/index.js";
 import type { SimpleCommand } from "../lib/shell/index.js";
 

@@ -3,13 +3,13 @@
  * secret contents out of the cache key, so a changed secret reuses the result
  * built with the old one unless an ARG the step sees changes with it.
  */
-import type { ArgNode, FlagNode, FlagOptionNode, InstructionNode, OnbuildNode, RunNode } from "../lib/ast/index.js";
-import { argDeclarations } from "../lib/arg-words.js";
-import { keywordLike, lineAbove } from "../lib/instruction-lines.js";
-import { compileNamePattern, snakeName } from "../lib/name-patterns.js";
-import { docsUrl } from "../lib/rule.js";
-import type { DockerfileRuleDefinition } from "../lib/rule.js";
-import { instructionReferences } from "../lib/variable-references.js";
+import type { ArgNode, FlagNode, FlagOptionNode, InstructionNode, OnbuildNode, RunNode } from "../lib/language/index.js";
+import { argDeclarations } from "../lib/variables/index.js";
+import { keywordLike, lineAbove } from "../lib/fix/index.js";
+import { compileNamePattern, snakeName } from "../lib/variables/index.js";
+import { docsUrl } from "../lib/language/index.js";
+import type { DockerfileRuleDefinition } from "../lib/language/index.js";
+import { instructionReferences } from "../lib/variables/index.js";
 
 type Options = [{ bustArgPattern?: string }];
 type MessageIds = "secretNotBusted" | "globalArgOnly" | "onbuildSecretNotBusted" | "insertArg";

@@ -2,9 +2,9 @@
  * More than one CMD, ENTRYPOINT or HEALTHCHECK in a stage: only the last one
  * of each kind reaches the image, so the earlier ones do nothing.
  */
-import type { InstructionNode } from "../lib/ast/index.js";
-import { docsUrl } from "../lib/rule.js";
-import type { DockerfileRuleDefinition } from "../lib/rule.js";
+import type { InstructionNode } from "../lib/language/index.js";
+import { docsUrl } from "../lib/language/index.js";
+import type { DockerfileRuleDefinition } from "../lib/language/index.js";
 
 type MessageIds = "overridden";
 

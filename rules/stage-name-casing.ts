@@ -4,9 +4,9 @@
  * lower-case reference finds the stage. The suggestion renames the stage and
  * every literal reference to it.
  */
-import { docsUrl } from "../lib/rule.js";
-import type { DockerfileRuleDefinition } from "../lib/rule.js";
-import { stageReferences } from "../lib/stage-references.js";
+import { docsUrl } from "../lib/language/index.js";
+import type { DockerfileRuleDefinition } from "../lib/language/index.js";
+import { stageReferences } from "../lib/facts/index.js";
 
 type MessageIds = "notLowercase" | "rename";
 

@@ -3,10 +3,10 @@
  * useradd writes the new user's record into /var/log/lastlog and faillog at
  * an offset proportional to the UID, and the layer stores the whole file.
  */
-import type { RunNode } from "../lib/ast/index.js";
-import { insertOptionAfter } from "../lib/run-edits.js";
-import { docsUrl } from "../lib/rule.js";
-import type { DockerfileRuleDefinition } from "../lib/rule.js";
+import type { RunNode } from "../lib/language/index.js";
+import { insertOptionAfter } from "../lib/fix/index.js";
+import { docsUrl } from "../lib/language/index.js";
+import type { DockerfileRuleDefinition } from "../lib/language/index.js";
 import { parseArgs, unwrapCommand } from "../lib/shell/index.js";
 import type { ShellWord } from "../lib/shell/index.js";
 

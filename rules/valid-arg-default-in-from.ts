@@ -2,11 +2,11 @@
  * A build without `--build-arg` must work: the FROM image, with every
  * global ARG at its default, must be a valid image reference.
  */
-import { argDeclarations, FROM_PREDEFINED_ARGS, PLATFORM_ARG_DEFAULTS } from "../lib/arg-words.js";
-import { processSourceRange, processWord } from "../lib/buildkit-words.js";
-import { isValidImageReference } from "../lib/reference-syntax.js";
-import { docsUrl } from "../lib/rule.js";
-import type { DockerfileRuleDefinition } from "../lib/rule.js";
+import { argDeclarations, FROM_PREDEFINED_ARGS, PLATFORM_ARG_DEFAULTS } from "../lib/variables/index.js";
+import { processSourceRange, processWord } from "../lib/variables/index.js";
+import { isValidImageReference } from "../lib/images/index.js";
+import { docsUrl } from "../lib/language/index.js";
+import type { DockerfileRuleDefinition } from "../lib/language/index.js";
 
 type MessageIds = "invalidDefault";
 

@@ -5,11 +5,11 @@
  * non-string elements, fails the build). The fix rewrites the array as
  * strict JSON when what was meant is clear.
  */
-import type { InstructionNode } from "../lib/ast/index.js";
-import { commandRegion, fileRangeOf } from "../lib/command-region.js";
-import { readLooseExecArray } from "../lib/exec-json5.js";
-import { docsUrl } from "../lib/rule.js";
-import type { DockerfileRuleDefinition } from "../lib/rule.js";
+import type { InstructionNode } from "../lib/language/index.js";
+import { commandRegion, fileRangeOf } from "../lib/language/index.js";
+import { readLooseExecArray } from "../lib/language/index.js";
+import { docsUrl } from "../lib/language/index.js";
+import type { DockerfileRuleDefinition } from "../lib/language/index.js";
 
 type MessageIds = "runsInShell" | "failsBuild";
 

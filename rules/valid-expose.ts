@@ -5,9 +5,9 @@
  * `host:container` mapping is reported (BuildKit ignores the host part, and
  * will reject it); so is a protocol not in lower case, which the fix lowers.
  */
-import type { InstructionNode } from "../lib/ast/index.js";
-import { docsUrl } from "../lib/rule.js";
-import type { DockerfileRuleDefinition } from "../lib/rule.js";
+import type { InstructionNode } from "../lib/language/index.js";
+import { docsUrl } from "../lib/language/index.js";
+import type { DockerfileRuleDefinition } from "../lib/language/index.js";
 
 type MessageIds = "mapping" | "protoCasing" | "invalidProto" | "noPort" | "notNumber" | "outOfRange" | "badRange";
 

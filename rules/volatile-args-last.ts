@@ -6,18 +6,18 @@
  * the steps that need it.
  */
 import type { RuleTextEdit, RuleTextEditor } from "@eslint/core";
-import { argDeclarations } from "../lib/arg-words.js";
-import type { ArgDeclaration } from "../lib/arg-words.js";
-import type { ArgNode, InstructionNode, Range, RunNode } from "../lib/ast/index.js";
-import { indentationAt, lineEndOf, lineEndingNear, lineStartOf, wholeLinesRange } from "../lib/instruction-lines.js";
-import { compileNamePattern, snakeName } from "../lib/name-patterns.js";
-import { docsUrl } from "../lib/rule.js";
-import type { DockerfileRuleDefinition } from "../lib/rule.js";
+import { argDeclarations } from "../lib/variables/index.js";
+import type { ArgDeclaration } from "../lib/variables/index.js";
+import type { ArgNode, InstructionNode, Range, RunNode } from "../lib/language/index.js";
+import { indentationAt, lineEndOf, lineEndingNear, lineStartOf, wholeLinesRange } from "../lib/fix/index.js";
+import { compileNamePattern, snakeName } from "../lib/variables/index.js";
+import { docsUrl } from "../lib/language/index.js";
+import type { DockerfileRuleDefinition } from "../lib/language/index.js";
 import { unwrapCommand } from "../lib/shell/index.js";
-import type { Stage } from "../lib/stages.js";
-import { instructionReferences, scanVariableReferences } from "../lib/variable-references.js";
-import { unquoteWord } from "../lib/unquote-word.js";
-import type { VariableReferences } from "../lib/variable-references.js";
+import type { Stage } from "../lib/facts/index.js";
+import { instructionReferences, scanVariableReferences } from "../lib/variables/index.js";
+import { unquoteWord } from "../lib/text/index.js";
+import type { VariableReferences } from "../lib/variables/index.js";
 
 type Options = [{ pattern?: string }];
 type MessageIds = "volatileArg" | "moveArg" | "moveArgWithLabels";

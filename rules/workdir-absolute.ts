@@ -5,10 +5,10 @@
  * substituted first; a path that starts with a variable this file cannot
  * resolve (such as `$HOME`, set by the base image) is left alone.
  */
-import type { InstructionNode } from "../lib/ast/index.js";
-import { docsUrl } from "../lib/rule.js";
-import type { DockerfileRuleDefinition } from "../lib/rule.js";
-import type { Stage } from "../lib/stages.js";
+import type { InstructionNode } from "../lib/language/index.js";
+import { docsUrl } from "../lib/language/index.js";
+import type { DockerfileRuleDefinition } from "../lib/language/index.js";
+import type { Stage } from "../lib/facts/index.js";
 
 type MessageIds = "relative" | "tilde";
 

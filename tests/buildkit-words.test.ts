@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { processWord } from "../lib/buildkit-words.js";
-import { isValidImageReference } from "../lib/reference-syntax.js";
-import { parsePlatform } from "../lib/platform-spec.js";
-import { closestName, editDistance } from "../lib/suggest.js";
+import { processWord } from "../lib/variables/buildkit-words.js";
+import { isValidImageReference } from "../lib/images/reference-syntax.js";
+import { parsePlatform } from "../lib/images/platform-spec.js";
+import { closestName, editDistance } from "../lib/text/suggest.js";
 
 const ENV: Record<string, string> = { PWD: "/home", SHELL: "bash", NULL: "" };
 const lookup = (name: string): string | undefined => ENV[name];

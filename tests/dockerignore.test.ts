@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cleanPath, isExcluded, parseDockerignore, wholeContextPattern } from "../lib/dockerignore.js";
+import { cleanPath, isExcluded, parseDockerignore, wholeContextPattern } from "../lib/facts/dockerignore.js";
 
 /** [ignore file lines, path in the context, excluded?] — cases restated from moby/patternmatcher's tests. */
 const CASES: [string[], string, boolean][] = [

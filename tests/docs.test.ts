@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import plugin from "../index.js";
-import { docsUrl } from "../lib/rule.js";
+import { docsUrl } from "../lib/language/rule.js";
 
 const summary = JSON.parse(readFileSync(new URL("corpus/summary.json", import.meta.url), "utf8")) as Record<string, { findings: number; files: number }>;
 const ruleNames = Object.keys(plugin.rules).sort();

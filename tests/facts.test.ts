@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { buildTree } from "../lib/ast/index.js";
-import type { InstructionNode } from "../lib/ast/index.js";
-import { DockerfileFacts } from "../lib/facts.js";
-import { isContentDigest, parseImageReference } from "../lib/image-ref.js";
-import { expandVariables } from "../lib/variables.js";
-import type { VariableLookup } from "../lib/variables.js";
+import { buildTree } from "../lib/language/tree/index.js";
+import type { InstructionNode } from "../lib/language/tree/index.js";
+import { DockerfileFacts } from "../lib/facts/facts.js";
+import { isContentDigest, parseImageReference } from "../lib/images/image-ref.js";
+import { expandVariables } from "../lib/variables/variables.js";
+import type { VariableLookup } from "../lib/variables/variables.js";
 
 function factsOf(code: string): DockerfileFacts {
   return new DockerfileFacts(buildTree(code).ast, code);

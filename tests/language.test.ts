@@ -1,8 +1,8 @@
 import { Linter } from "eslint";
 import { describe, expect, it } from "vitest";
 import plugin from "../index.js";
-import { buildTree } from "../lib/ast/index.js";
-import type { DockerfileNode, InstructionNode } from "../lib/ast/index.js";
+import { buildTree } from "../lib/language/tree/index.js";
+import type { DockerfileNode, InstructionNode } from "../lib/language/tree/index.js";
 
 const linter = new Linter({ configType: "flat" });
 
@@ -231,19 +231,19 @@ describe("selectors", () => {
 
 describe("line continuations", () => {
   it("joins lines that end in the escape character, dropping comment and empty lines inside", async () => {
-    const { joinContinuations } = await import("../lib/ast/index.js");
+    const { joinContinuations } = await import("../lib/language/tree/index.js");
     const code = "echo a \\\n  # note\n\n  b";
     expect(joinContinuations(code, 0, code.length, "\\").text).toBe("echo a   b");
   });
 
   it("does not continue after an escaped escape, as BuildKit does", async () => {
-    const { joinContinuations } = await import("../lib/ast/index.js");
+    const { joinContinuations } = await import("../lib/language/tree/index.js");
     const code = "copy C:\\\\\nx";
     expect(joinContinuations(code, 0, code.length, "\\").text).toBe(code);
   });
 
   it("maps every joined character back to its offset", async () => {
-    const { joinContinuations } = await import("../lib/ast/index.js");
+    const { joinContinuations } = await import("../lib/language/tree/index.js");
     const code = "a `\r\n  b";
     const mapped = joinContinuations(code, 0, code.length, "`");
     expect(mapped.text).toBe("a   b");

@@ -9,7 +9,7 @@ import {
   resolveWithMarkers,
   UNKNOWN_MARK,
   VERSION_MARK,
-} from "../lib/remote-pins.js";
+} from "../lib/packages/remote-pins.js";
 
 describe("hasVersionToken", () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { nameWords, namePatternMatcher, snakeName } from "../lib/name-patterns.js";
-import { referencesVariable, scanVariableReferences } from "../lib/variable-references.js";
+import { nameWords, namePatternMatcher, snakeName } from "../lib/variables/name-patterns.js";
+import { referencesVariable, scanVariableReferences } from "../lib/variables/variable-references.js";
 
 describe("scanVariableReferences", () => {
   it("reads $NAME, ${NAME}, operators, length and indirection", () => {

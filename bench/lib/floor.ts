@@ -4,9 +4,9 @@
  * shell parse of every RUN).
  */
 import { DockerfileParser } from "dockerfile-ast";
-import { buildTree } from "../../lib/ast/index.js";
-import type { DockerfileNode, InstructionNode, RunNode } from "../../lib/ast/index.js";
-import { DockerfileFacts } from "../../lib/facts.js";
+import { buildTree } from "../../lib/language/tree/index.js";
+import type { DockerfileNode, InstructionNode, RunNode } from "../../lib/language/tree/index.js";
+import { DockerfileFacts } from "../../lib/facts/facts.js";
 import { timeInProcess } from "./measure.js";
 import type { Case } from "./measure.js";
 

@@ -9,7 +9,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ESLint } from "eslint";
-import { relativeSarif } from "../formatters/sarif-paths.js";
+import { relativeSarif } from "./formatters/sarif-paths.js";
 import { CliError } from "./errors.js";
 
 const BUILT_IN = new Set(["stylish", "json", "json-with-metadata", "html"]);
@@ -18,7 +18,7 @@ const SARIF_PACKAGE = "@microsoft/eslint-formatter-sarif";
 
 /** Formatters shipped with this package (lib/formatters/), ahead of `eslint-formatter-<name>` packages. */
 const BUNDLED: Record<string, string> = {
-  gitlab: fileURLToPath(new URL("../formatters/gitlab.js", import.meta.url)),
+  gitlab: fileURLToPath(new URL("./formatters/gitlab.js", import.meta.url)),
 };
 
 /** ESLint's naming: `foo` → `eslint-formatter-foo`, `@scope/foo` → `@scope/eslint-formatter-foo`. */

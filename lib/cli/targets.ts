@@ -7,7 +7,7 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import { DOCKERFILE_GLOBS, DOCKERFILE_IGNORES } from "../../index.js";
-import { globMatcher } from "../glob.js";
+import { globMatcher } from "../text/index.js";
 import { CliError, displayPath, errnoMessage } from "./errors.js";
 
 export interface Targets {

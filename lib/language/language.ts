@@ -1,6 +1,6 @@
 import type { File, Language, OkParseResult, ParseResult } from "@eslint/core";
-import { buildTree, PositionIndex, visitorKeys } from "../ast/index.js";
-import type { DockerfileAstNode, DockerfileNode } from "../ast/index.js";
+import { buildTree, PositionIndex, visitorKeys } from "./tree/index.js";
+import type { DockerfileAstNode, DockerfileNode } from "./tree/index.js";
 import type { DockerfileLanguageOptions } from "./options.js";
 import { DockerfileSourceCode } from "./source-code.js";
 

@@ -5,10 +5,10 @@ import {
   VisitNodeStep,
 } from "@eslint/plugin-kit";
 import type { DirectiveType, FileProblem, RulesConfig, SourceLocation } from "@eslint/core";
-import { LINE_BREAK, visitorKeys } from "../ast/index.js";
-import type { CommentNode, DockerfileAstNode, DockerfileNode, InstructionNode } from "../ast/index.js";
-import type { PositionIndex } from "../ast/index.js";
-import { DockerfileFacts } from "../facts.js";
+import { LINE_BREAK, visitorKeys } from "./tree/index.js";
+import type { CommentNode, DockerfileAstNode, DockerfileNode, InstructionNode } from "./tree/index.js";
+import type { PositionIndex } from "./tree/index.js";
+import { DockerfileFacts } from "../facts/index.js";
 import type { DockerfileLanguageOptions } from "./options.js";
 
 const commentParser = new ConfigCommentParser();

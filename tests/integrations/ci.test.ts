@@ -8,8 +8,8 @@ import { spawn } from "node:child_process";
 import { mkdir, readFile, symlink } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { codeQualityIssues } from "../../lib/formatters/gitlab.js";
-import type { CodeQualityIssue } from "../../lib/formatters/gitlab.js";
+import { codeQualityIssues } from "../../lib/cli/formatters/gitlab.js";
+import type { CodeQualityIssue } from "../../lib/cli/formatters/gitlab.js";
 import { ROOT, ensureBuilt, makeProject, parseJson, removeProject, runCli } from "../cli/helpers.js";
 import type { RunResult } from "../cli/helpers.js";
 

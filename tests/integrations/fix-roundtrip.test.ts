@@ -9,7 +9,7 @@
 import { readFile, stat, utimes } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { buildTree } from "../../lib/ast/index.js";
+import { buildTree } from "../../lib/language/tree/index.js";
 import { ensureBuilt, loadBuiltPlugin, makeProject, parseJson, removeProject, runCli } from "../cli/helpers.js";
 
 vi.setConfig({ testTimeout: 120_000 });

@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { cp, mkdir, readFile, readdir, symlink } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { relativeSarif } from "../../lib/formatters/sarif-paths.js";
+import { relativeSarif } from "../../lib/cli/formatters/sarif-paths.js";
 import { ROOT, STACK_LINE, ensureBuilt, makeProject, removeProject, runCli } from "../cli/helpers.js";
 
 vi.setConfig({ testTimeout: 120_000 });

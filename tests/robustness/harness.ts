@@ -14,7 +14,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Linter } from "eslint";
 import plugin from "../../index.js";
-import { buildTree, LINE_BREAK } from "../../lib/ast/index.js";
+import { buildTree, LINE_BREAK } from "../../lib/language/tree/index.js";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const CORPUS_DIR = path.resolve(ROOT, "../shared/corpus/files");

@@ -1,7 +1,7 @@
 import { Linter } from "eslint";
 import { describe, expect, it } from "vitest";
 import plugin from "../../index.js";
-import { buildTree } from "../../lib/ast/index.js";
+import { buildTree } from "../../lib/language/tree/index.js";
 import rule from "../../rules/copy-manifests-first.js";
 import { lines, ruleTester } from "../rule-tester.js";
 

@@ -4,9 +4,9 @@
  * which cache and tmpfs mounts a RUN has, and whether a RUN is an ONBUILD
  * trigger.
  */
-import type { InstructionNode, RunNode } from "./ast/index.js";
-import type { DockerfileFacts } from "./facts.js";
-import type { ShellWord } from "./shell/index.js";
+import type { InstructionNode, RunNode } from "../language/index.js";
+import type { DockerfileFacts } from "../facts/index.js";
+import type { ShellWord } from "../shell/index.js";
 
 export interface Insertion {
   at: number;

@@ -13,7 +13,7 @@ import type {
   Property,
 } from "dockerfile-ast";
 import { parseJSON } from "jsonc-eslint-parser";
-import { unquoteWord } from "../unquote-word.js";
+import { unquoteWord } from "../../text/index.js";
 import { joinContinuations } from "./continuations.js";
 import { PositionIndex } from "./positions.js";
 import type {

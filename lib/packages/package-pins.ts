@@ -7,7 +7,7 @@
 import { classifyRef, classifyUrl } from "./remote-pins.js";
 import { hasOption, optionValue } from "./package-managers.js";
 import type { InstallCommand, PackageManager } from "./package-managers.js";
-import type { ShellWord } from "./shell/types.js";
+import type { ShellWord } from "../shell/index.js";
 
 export type Pin =
   /** Not a package from a registry (a local file or path, a group, a virtual name) or not knowable: never reported. */

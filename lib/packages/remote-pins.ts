@@ -8,12 +8,12 @@
  * `markVariable` picks the marker from the variable's name, so that
  * `${TOOL_VERSION}` counts as a version and `${TARGETARCH}` does not.
  */
-import type { InstructionNode } from "./ast/index.js";
-import type { DockerfileFacts } from "./facts.js";
-import { PREDEFINED_ARGS } from "./stages.js";
-import type { Stage } from "./stages.js";
-import { expandVariables } from "./variables.js";
-import type { VariableLookup } from "./variables.js";
+import type { InstructionNode } from "../language/index.js";
+import type { DockerfileFacts } from "../facts/index.js";
+import { PREDEFINED_ARGS } from "../facts/index.js";
+import type { Stage } from "../facts/index.js";
+import { expandVariables } from "../variables/index.js";
+import type { VariableLookup } from "../variables/index.js";
 
 /** Marks a value only known at build time whose name says it is a version (`$VERSION`, `${GIT_COMMIT}`). */
 export const VERSION_MARK = "\uE000";

@@ -4,8 +4,8 @@
  * and ADD it starts after the flags; for HEALTHCHECK, after `CMD`. With line
  * continuations joined, as the builder sees it, and a map back to the file.
  */
-import { joinContinuations } from "./ast/index.js";
-import type { InstructionNode, MappedText, Range } from "./ast/index.js";
+import { joinContinuations } from "./tree/index.js";
+import type { InstructionNode, MappedText, Range } from "./tree/index.js";
 
 export interface CommandRegion {
   /** File range of the command text. */

@@ -3,7 +3,7 @@
  * move whole instructions while keeping the file's line endings (`\r\n`,
  * `\n` or `\r`) and each line's indentation.
  */
-import type { Range } from "./ast/index.js";
+import type { Range } from "../language/index.js";
 
 function isBreak(code: number): boolean {
   return code === 10 || code === 13;

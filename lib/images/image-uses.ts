@@ -3,10 +3,10 @@
  * `RUN --mount=…,from=<image>`. A stage name (case-insensitive) or index in
  * those places names a stage, not an image.
  */
-import type { InstructionNode, Range } from "./ast/index.js";
-import type { DockerfileFacts } from "./facts.js";
+import type { InstructionNode, Range } from "../language/index.js";
+import type { DockerfileFacts } from "../facts/index.js";
 import { parseImageReference } from "./image-ref.js";
-import { unquoteWhole } from "./stages.js";
+import { unquoteWhole } from "../facts/index.js";
 import type { ImageReference } from "./image-ref.js";
 
 export type ImageUseKind = "from" | "copy-from" | "mount-from";

@@ -20,8 +20,8 @@
  * - With `processQuotes: false` (COPY/ADD heredoc bodies) quotes are plain
  *   characters.
  */
-import { joinContinuations } from "./ast/continuations.js";
-import type { ExecArgumentNode, Range } from "./ast/index.js";
+import { joinContinuations } from "../language/index.js";
+import type { ExecArgumentNode, Range } from "../language/index.js";
 
 /** A variable's value, or undefined when it is not set. */
 export type WordLookup = (name: string) => string | undefined;

@@ -2,7 +2,7 @@
  * The names an ARG instruction declares (`ARG A B` declares A and B), and the
  * ARGs BuildKit predefines for FROM lines.
  */
-import type { ArgNode, Range } from "./ast/index.js";
+import type { ArgNode, Range } from "../language/index.js";
 
 export interface ArgDeclaration {
   name: string;

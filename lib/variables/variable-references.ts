@@ -9,7 +9,7 @@
  * and does not count. A reference inside single quotes still counts: the
  * variable is in the step's environment, and the text names it.
  */
-import type { InstructionNode } from "./ast/index.js";
+import type { InstructionNode } from "../language/index.js";
 
 export interface VariableReferenceOptions {
   /** The Dockerfile's escape character; `\` is always treated as an escape too, except in Windows scripts. */

@@ -5,9 +5,9 @@
  */
 import type { CustomRuleDefinitionType, CustomRuleTypeDefinitions, CustomRuleVisitorWithExit } from "@eslint/plugin-kit";
 import type { RuleVisitor } from "@eslint/core";
-import type { DockerfileAstNode, NodeTypes } from "./ast/index.js";
-import type { DockerfileLanguageOptions } from "./language/options.js";
-import type { DockerfileSourceCode } from "./language/source-code.js";
+import type { DockerfileAstNode, NodeTypes } from "./tree/index.js";
+import type { DockerfileLanguageOptions } from "./options.js";
+import type { DockerfileSourceCode } from "./source-code.js";
 
 type NodeVisitors = {
   [Type in keyof NodeTypes]?: (node: NodeTypes[Type], parent?: DockerfileAstNode) => void;

@@ -7,9 +7,9 @@
  * `pip -i https://…`, `apk --virtual .deps`) is never read as a package.
  * Judging whether a package word carries a version is `package-pins.ts`'s job.
  */
-import { parseArgs, unwrapCommand } from "./shell/commands.js";
-import type { ParsedOption } from "./shell/commands.js";
-import type { ShellWord, SimpleCommand } from "./shell/types.js";
+import { parseArgs, unwrapCommand } from "../shell/index.js";
+import type { ParsedOption } from "../shell/index.js";
+import type { ShellWord, SimpleCommand } from "../shell/index.js";
 
 export type PackageManager = "apt" | "apk" | "pip" | "npm" | "gem" | "go" | "cargo" | "yum" | "dnf" | "microdnf" | "zypper";
 

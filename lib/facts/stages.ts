@@ -3,11 +3,11 @@
  * (case-insensitively) instead of an image; ARGs before the first FROM
  * apply to FROM lines only.
  */
-import type { ArgNode, FromNode, InstructionNode } from "./ast/index.js";
-import { parseImageReference } from "./image-ref.js";
-import type { ImageReference } from "./image-ref.js";
-import { expandVariables } from "./variables.js";
-import type { Expansion, VariableLookup } from "./variables.js";
+import type { ArgNode, FromNode, InstructionNode } from "../language/index.js";
+import { parseImageReference } from "../images/index.js";
+import type { ImageReference } from "../images/index.js";
+import { expandVariables } from "../variables/index.js";
+import type { Expansion, VariableLookup } from "../variables/index.js";
 
 /** ARGs BuildKit defines for every build; their values depend on the build platform. */
 export const PLATFORM_ARGS = new Set([

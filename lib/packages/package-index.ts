@@ -3,8 +3,8 @@
  * that read the index (`apt-get install`, `apk add`), for rules that check
  * whether the two run in the same RUN.
  */
-import { parseArgs, unwrapCommand } from "./shell/index.js";
-import type { ShellWord, SimpleCommand } from "./shell/index.js";
+import { parseArgs, unwrapCommand } from "../shell/index.js";
+import type { ShellWord, SimpleCommand } from "../shell/index.js";
 
 /** Tools that share one package index: `apt-get` and `apt` both read /var/lib/apt/lists. */
 export type IndexFamily = "apt" | "apk";

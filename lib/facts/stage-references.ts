@@ -5,7 +5,7 @@
  * can rewrite each one in place. ONBUILD triggers run in another build, where
  * the name means that build's stage, and are skipped.
  */
-import type { InstructionNode, Range } from "./ast/index.js";
+import type { InstructionNode, Range } from "../language/index.js";
 import type { DockerfileFacts } from "./facts.js";
 import type { Stage } from "./stages.js";
 

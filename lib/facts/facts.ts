@@ -2,13 +2,13 @@
  * Facts about one Dockerfile that several rules need, computed once per file
  * and on first use: stages, ARG/ENV scopes, and the shell commands of RUNs.
  */
-import type { DockerfileNode, InstructionNode, RunNode } from "./ast/index.js";
+import type { DockerfileNode, InstructionNode, RunNode } from "../language/index.js";
 import { collectGlobalArgs, collectStages, findStage, globalLookup, PREDEFINED_ARGS } from "./stages.js";
 import type { GlobalArg, Stage } from "./stages.js";
-import { expandVariables } from "./variables.js";
-import type { Expansion, VariableLookup } from "./variables.js";
-import { analyseRun } from "./run-shell.js";
-import type { RunShell } from "./run-shell.js";
+import { expandVariables } from "../variables/index.js";
+import type { Expansion, VariableLookup } from "../variables/index.js";
+import { analyseRun } from "../shell/index.js";
+import type { RunShell } from "../shell/index.js";
 
 interface Definition {
   /** Offset of the instruction that defines it. */

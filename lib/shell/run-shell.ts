@@ -8,11 +8,11 @@
  *   which the shell reads as its own heredocs;
  * - exec form: one command of the JSON strings, or the script of `["sh", "-c", "…"]`.
  */
-import type { RunNode } from "./ast/index.js";
-import { joinContinuations } from "./ast/index.js";
-import type { MappedText } from "./ast/index.js";
-import { isShellCommand, parseShell } from "./shell/index.js";
-import type { ShellRedirect, ShellWord, SimpleCommand } from "./shell/index.js";
+import type { RunNode } from "../language/index.js";
+import { joinContinuations } from "../language/index.js";
+import type { MappedText } from "../language/index.js";
+import { isShellCommand, parseShell } from "./index.js";
+import type { ShellRedirect, ShellWord, SimpleCommand } from "./index.js";
 
 export interface RunShell {
   /** False when the stage's shell is not a POSIX shell (PowerShell, cmd): `commands` is then empty. */

@@ -4,8 +4,8 @@
  * and what each one reads, so that rules can tell whether a Dockerfile copies
  * those manifests on their own before the install.
  */
-import { parseArgs, unwrapCommand } from "./shell/commands.js";
-import type { ShellWord, SimpleCommand } from "./shell/types.js";
+import { parseArgs, unwrapCommand } from "../shell/index.js";
+import type { ShellWord, SimpleCommand } from "../shell/index.js";
 
 export type Ecosystem =
   | "npm" | "yarn" | "pnpm" | "pip" | "poetry" | "pipenv" | "uv"

@@ -1,0 +1,13 @@
+/**
+ * The Dockerfile language: parsing to a tree of plain nodes, the source code
+ * object ESLint works with, and typed rule definitions. Rules read node types
+ * and the instruction text helpers from here.
+ */
+export { dockerfileLanguage } from "./language.js";
+export { docsUrl } from "./rule.js";
+export type { DockerfileRuleDefinition, DockerfileRuleVisitor } from "./rule.js";
+export { commandRegion, fileRangeOf } from "./command-region.js";
+export { readLooseExecArray } from "./exec-json5.js";
+export { joinContinuations } from "./tree/index.js";
+export type * from "./tree/types.js";
+export type { MappedText } from "./tree/index.js";
