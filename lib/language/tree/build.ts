@@ -16,6 +16,7 @@ import { parseJSON } from "jsonc-eslint-parser";
 import { unquoteWord } from "../../text/index.js";
 import { joinContinuations } from "./continuations.js";
 import { PositionIndex } from "./positions.js";
+import { withCachedRawArguments } from "./raw-arguments-cache.js";
 import type {
   ArgumentNode,
   CommentNode,
@@ -366,6 +367,10 @@ class TreeBuilder {
 
 /** Parses Dockerfile text into the ESLint tree. dockerfile-ast does not throw on odd text. */
 export function buildTree(text: string): { ast: DockerfileNode; index: PositionIndex } {
+  return withCachedRawArguments(() => build(text));
+}
+
+function build(text: string): { ast: DockerfileNode; index: PositionIndex } {
   const parsed = DockerfileParser.parse(text);
   const index = new PositionIndex(text);
   const escapeChar = parsed.getEscapeCharacter();
