@@ -1,25 +1,37 @@
 /**
- * `--format`: ESLint's built-in formatters, `sarif`, or any formatter package
- * or file, loaded through `ESLint#loadFormatter`. Packages are looked for
- * from the current directory first, then next to this package (for `npx`
- * and global installs), so a missing one is a clear message, not a stack.
+ * `--format`: ESLint's built-in formatters, this package's own (`sarif`,
+ * `gitlab`), or any formatter package or file, loaded through
+ * `ESLint#loadFormatter`. Packages are looked for from the current directory
+ * first, then next to this package (for `npx` and global installs), so a
+ * missing one is a clear message, not a stack.
  */
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { ESLint } from "eslint";
-import { relativeSarif } from "./formatters/sarif-paths.js";
 import { CliError } from "./errors.js";
 
 const BUILT_IN = new Set(["stylish", "json", "json-with-metadata", "html"]);
 
-const SARIF_PACKAGE = "@microsoft/eslint-formatter-sarif";
-
-/** Formatters shipped with this package (lib/formatters/), ahead of `eslint-formatter-<name>` packages. */
-const BUNDLED: Record<string, string> = {
-  gitlab: fileURLToPath(new URL("./formatters/gitlab.js", import.meta.url)),
+/** Formatters shipped with this package, ahead of `eslint-formatter-<name>` packages. */
+const OWN: Record<string, () => Promise<{ default: ESLint.FormatterFunction }>> = {
+  sarif: () => import("./formatters/sarif.js"),
+  gitlab: () => import("./formatters/gitlab.js"),
 };
+
+/**
+ * This package's formatters see the directory the command ran in as `cwd`,
+ * not ESLint's (the common base of the linted paths), so report paths are
+ * relative to where the user is. Results are sorted by path, as ESLint does.
+ */
+function ownFormatter(eslint: ESLint, formatter: ESLint.FormatterFunction, cwd: string): ESLint.LoadedFormatter {
+  return {
+    format: (results, resultsMeta) => {
+      const sorted = [...results].sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
+      return formatter(sorted, { ...resultsMeta, cwd, rulesMeta: eslint.getRulesMetaForResults(sorted) });
+    },
+  };
+}
 
 /** ESLint's naming: `foo` → `eslint-formatter-foo`, `@scope/foo` → `@scope/eslint-formatter-foo`. */
 export function formatterPackageName(name: string): string {
@@ -52,18 +64,10 @@ function resolvePackage(name: string, cwd: string): string | undefined {
 
 export async function loadFormatter(eslint: ESLint, name: string, cwd: string): Promise<ESLint.LoadedFormatter> {
   if (BUILT_IN.has(name)) return eslint.loadFormatter(name);
-  const bundled = Object.hasOwn(BUNDLED, name) ? BUNDLED[name] : undefined;
-  if (bundled !== undefined) return eslint.loadFormatter(bundled);
+  const own = Object.hasOwn(OWN, name) ? OWN[name] : undefined;
+  if (own !== undefined) return ownFormatter(eslint, (await own()).default, cwd);
   let file: string | undefined;
-  if (name === "sarif") {
-    file = resolvePackage(SARIF_PACKAGE, cwd);
-    if (file === undefined) {
-      throw new CliError(`--format sarif needs ${SARIF_PACKAGE}: run npm install --save-dev ${SARIF_PACKAGE}`);
-    }
-    // File URIs relative to the working directory, not absolute ones of this machine.
-    const sarif = await eslint.loadFormatter(file);
-    return { format: async (results, meta) => relativeSarif(await sarif.format(results, meta), cwd) };
-  } else if (isFileName(name)) {
+  if (isFileName(name)) {
     file = path.resolve(cwd, name);
     if (!existsSync(file)) throw new CliError(`no such formatter file: ${name}`);
   } else {

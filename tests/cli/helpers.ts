@@ -3,7 +3,7 @@
  * process on a throw-away directory under the system temp directory.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -16,9 +16,10 @@ export const DIST_INDEX = path.join(ROOT, "dist/index.js");
 /** Newest modification time of the CLI's sources and of the rule list the tests pick rules from. */
 function newestSource(): number {
   const sources = [path.join(ROOT, "bin/dockerfile-lint.ts"), path.join(ROOT, "index.ts"), path.join(ROOT, "rules/index.ts")];
-  const cliDir = path.join(ROOT, "lib/cli");
-  for (const name of ["config", "errors", "formatter", "main", "options", "rule-option", "targets"]) {
-    sources.push(path.join(cliDir, `${name}.ts`));
+  for (const dir of ["lib/cli", "lib/cli/formatters", "lib/formatters"]) {
+    const full = path.join(ROOT, dir);
+    if (!existsSync(full)) continue;
+    for (const name of readdirSync(full)) if (name.endsWith(".ts")) sources.push(path.join(full, name));
   }
   return Math.max(...sources.filter((file) => existsSync(file)).map((file) => statSync(file).mtimeMs));
 }
