@@ -24,6 +24,13 @@ describe("package", () => {
     expect(existsSync(new URL(`../${pkg.bin["dockerfile-lint"] ?? ""}`, import.meta.url))).toBe(true);
   });
 
+  it.each(["sarif", "github", "gitlab"])("exports the %s formatter, a function ESLint can load", async (name) => {
+    expect(pkg.exports[`./formatters/${name}`]).toEqual({ types: `./dist/lib/cli/formatters/${name}.d.ts`, default: `./formatters/${name}.js` });
+    expect(existsSync(new URL(`../dist/lib/cli/formatters/${name}.d.ts`, import.meta.url))).toBe(true);
+    const module = (await import(`eslint-plugin-dockerfile/formatters/${name}`)) as { default: unknown };
+    expect(typeof module.default).toBe("function");
+  });
+
   it("declares ESLint as a peer and the Node versions ESLint 10 needs", () => {
     expect(pkg.peerDependencies.eslint).toBe("^9.39.0 || ^10.0.0");
     expect(pkg.engines.node).toBe("^20.19.0 || ^22.13.0 || >=24");

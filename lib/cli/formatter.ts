@@ -1,6 +1,6 @@
 /**
  * `--format`: ESLint's built-in formatters, this package's own (`sarif`,
- * `gitlab`), or any formatter package or file, loaded through
+ * `github`, `gitlab`), or any formatter package or file, loaded through
  * `ESLint#loadFormatter`. Packages are looked for from the current directory
  * first, then next to this package (for `npx` and global installs), so a
  * missing one is a clear message, not a stack.
@@ -16,6 +16,7 @@ const BUILT_IN = new Set(["stylish", "json", "json-with-metadata", "html"]);
 /** Formatters shipped with this package, ahead of `eslint-formatter-<name>` packages. */
 const OWN: Record<string, () => Promise<{ default: ESLint.FormatterFunction }>> = {
   sarif: () => import("./formatters/sarif.js"),
+  github: () => import("./formatters/github.js"),
   gitlab: () => import("./formatters/gitlab.js"),
 };
 
@@ -75,7 +76,7 @@ export async function loadFormatter(eslint: ESLint, name: string, cwd: string): 
     file = resolvePackage(packageName, cwd);
     if (file === undefined) {
       throw new CliError(
-        `unknown format '${name}': use stylish, json, json-with-metadata, html, sarif or gitlab, or install ${packageName}`,
+        `unknown format '${name}': use stylish, json, json-with-metadata, html, sarif, github or gitlab, or install ${packageName}`,
       );
     }
   }

@@ -84,7 +84,7 @@ Fixing:
 
 Output:
   -f, --format <name>       stylish (default), json, json-with-metadata, html, sarif,
-                            gitlab, or any ESLint formatter package or file
+                            github, gitlab, or any ESLint formatter package or file
   -o, --output-file <path>  Write the report to a file instead of stdout
   --quiet                   Report errors only, not warnings
   --max-warnings <n>        Exit with code 1 when there are more than n warnings
