@@ -61,6 +61,16 @@ const APK: ManagerSpec = {
   ],
 };
 
+/**
+ * Tools that take apt-get's command line: apt, and wrappers that hand it on
+ * (tonistiigi/xx's cross-compiling `xx-apt-get`, `apt-fast`).
+ */
+const APT_GET_TOOLS = new Set(["apt-get", "apt", "xx-apt-get", "xx-apt", "apt-fast"]);
+/** apt front ends with options of their own; they read and refresh the same lists in /var/lib/apt/lists. */
+const APT_FRONT_ENDS = new Set(["aptitude", "nala"]);
+/** apk, and xx's wrapper that installs for the target platform. */
+const APK_TOOLS = new Set(["apk", "xx-apk"]);
+
 /** pip's own options and uv pip's, which share the commands people write. */
 const PIP: ManagerSpec = {
   manager: "pip",
@@ -178,6 +188,65 @@ const ZYPPER: ManagerSpec = {
 };
 
 const RPM_SPECS: Record<string, ManagerSpec> = { yum: YUM, dnf: DNF, dnf5: DNF, tdnf: DNF, microdnf: MICRODNF, zypper: ZYPPER };
+
+/**
+ * An operating-system package manager's command line, split once: apt's
+ * front ends, apk and the rpm family, whatever the subcommand does. Rules
+ * that ask "does this install", "does this refresh the index" or "does this
+ * download" all start from here.
+ */
+export interface OsPackageCommand {
+  manager: "apt" | "apk" | "yum" | "dnf" | "microdnf" | "zypper";
+  /** The tool's name, unwrapped: `apt-get`, `xx-apk`, `dnf5`. */
+  tool: string;
+  /** aptitude and nala: they read and refresh apt's lists, but their command lines are their own. */
+  aptFrontEnd: boolean;
+  command: SimpleCommand;
+  toolWord: ShellWord;
+  subcommand: ShellWord;
+  options: ParsedOption[];
+  /** The positionals after the subcommand. */
+  operands: ShellWord[];
+}
+
+const XARGS_VALUED = ["-a", "--arg-file", "-d", "--delimiter", "-E", "-e", "--eof", "-I", "-i", "--replace", "-L", "-l", "--max-lines", "-n", "--max-args", "-P", "--max-procs", "-s", "--max-chars", "--process-slot-var"];
+
+/** The command `xargs` runs: its name, its words and the word of its name. */
+export function xargsTarget(args: readonly ShellWord[]): { name: string; args: ShellWord[]; toolWord: ShellWord } | null {
+  const { positionals } = parseArgs(args, { withValue: XARGS_VALUED });
+  const first = positionals[0];
+  if (!first || first.dynamic) return null;
+  const index = args.indexOf(first);
+  return { name: first.value.slice(first.value.lastIndexOf("/") + 1), args: args.slice(index + 1), toolWord: first };
+}
+
+/**
+ * The OS package command `cmd` runs, after wrappers (`sudo`, `env X=y`) and,
+ * with `throughXargs`, after `xargs` (`… | xargs -r apt-get install -y`).
+ * Null for other commands and when the subcommand is not written literally.
+ */
+export function osPackageCommandOf(cmd: SimpleCommand, throughXargs = false): OsPackageCommand | null {
+  const unwrapped = unwrapCommand(cmd);
+  let name = unwrapped.name;
+  let args = unwrapped.args;
+  let toolWord = cmd.words[cmd.words.length - args.length - 1];
+  if (name === "xargs" && throughXargs) {
+    const target = xargsTarget(args);
+    if (!target) return null;
+    ({ name, args, toolWord } = target);
+  }
+  if (name === null || !toolWord) return null;
+  let spec: ManagerSpec | undefined;
+  if (APT_GET_TOOLS.has(name) || APT_FRONT_ENDS.has(name)) spec = APT;
+  else if (APK_TOOLS.has(name)) spec = APK;
+  else spec = RPM_SPECS[name];
+  if (!spec) return null;
+  const { positionals, options } = parseArgs(args, { withValue: spec.withValue });
+  const subcommand = positionals[0];
+  if (!subcommand || subcommand.dynamic) return null;
+  const manager = spec.manager as OsPackageCommand["manager"];
+  return { manager, tool: name, aptFrontEnd: APT_FRONT_ENDS.has(name), command: cmd, toolWord, subcommand, options, operands: positionals.slice(1) };
+}
 
 /** `gem install a -- --with-opt` passes what follows `--` to the gem's build. */
 function beforeDoubleDash(args: readonly ShellWord[]): ShellWord[] {
@@ -331,11 +400,6 @@ export function installCommandOf(cmd: SimpleCommand): InstallCommand | null {
   const toolWord = cmd.words[cmd.words.length - args.length - 1];
   if (!toolWord) return null;
   switch (name) {
-    case "apt-get":
-    case "apt":
-      return parseInstall(APT, name, toolWord, cmd, args);
-    case "apk":
-      return parseInstall(APK, name, toolWord, cmd, args);
     case "npm":
     case "yarn":
     case "pnpm":
@@ -347,25 +411,29 @@ export function installCommandOf(cmd: SimpleCommand): InstallCommand | null {
     case "cargo":
       return parseInstall(CARGO, name, toolWord, cmd, beforeDoubleDash(args));
     default: {
-      const rpm = RPM_SPECS[name];
-      if (rpm) return rpmInstall(rpm, name, cmd, toolWord, args);
+      const os = osPackageCommandOf(cmd);
+      if (os) return osInstall(os);
       return pipFamily(name, cmd, toolWord, args);
     }
   }
 }
 
-/** yum/dnf/microdnf `install`, and `module install` whose packages are module streams. */
-function rpmInstall(spec: ManagerSpec, name: string, cmd: SimpleCommand, toolWord: ShellWord, args: readonly ShellWord[]): InstallCommand | null {
-  const { positionals, options } = parseArgs(args, { withValue: spec.withValue });
-  const first = positionals[0];
-  if (!first || first.dynamic) return null;
-  if (first.value === "module" && spec.manager !== "zypper") {
-    const subcommand = positionals[1];
-    if (!subcommand || subcommand.dynamic || subcommand.value !== "install") return null;
-    return { manager: spec.manager, tool: `${name} module`, command: cmd, toolWord, subcommand, options, packages: positionals.slice(2) };
+/**
+ * The install an OS package command runs: apt-get's `install`/`reinstall`,
+ * `apk add`, the rpm family's `install`, and `module install` whose packages
+ * are module streams.
+ */
+function osInstall(os: OsPackageCommand): InstallCommand | null {
+  const { manager, tool, command, toolWord, subcommand, options, operands } = os;
+  if (os.aptFrontEnd) return null;
+  if (subcommand.value === "module" && (manager === "yum" || manager === "dnf" || manager === "microdnf")) {
+    const sub = operands[0];
+    if (!sub || sub.dynamic || sub.value !== "install") return null;
+    return { manager, tool: `${tool} module`, command, toolWord, subcommand: sub, options, packages: operands.slice(1) };
   }
-  if (!spec.install.has(first.value)) return null;
-  return { manager: spec.manager, tool: name, command: cmd, toolWord, subcommand: first, options, packages: positionals.slice(1) };
+  const spec = manager === "apt" ? APT : manager === "apk" ? APK : RPM_SPECS[tool];
+  if (!spec?.install.has(subcommand.value)) return null;
+  return { manager, tool, command, toolWord, subcommand, options, packages: operands };
 }
 
 /**
