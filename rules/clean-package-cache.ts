@@ -4,19 +4,21 @@
  * out of the layer with a cache or tmpfs mount. Stage-aware: a stage that is
  * neither the last one nor used by a later stage never ships its layers.
  */
-import type { RunNode } from "../lib/language/index.js";
-import { findInstallCommands } from "../lib/packages/index.js";
+import type { AddNode, CopyNode, InstructionNode, RunNode } from "../lib/language/index.js";
+import type { Stage } from "../lib/facts/index.js";
+import { findInstallCommands, osPackageCommandOf, packageIndexUseOf } from "../lib/packages/index.js";
 import type { InstallCommand } from "../lib/packages/index.js";
 import { hasCacheMountOver, hasCacheMountWith, insertOptionAfter, runMounts, scriptStart } from "../lib/fix/index.js";
 import type { RunMount } from "../lib/fix/index.js";
 import { docsUrl } from "../lib/language/index.js";
 import type { DockerfileRuleDefinition } from "../lib/language/index.js";
 import { parseArgs, unwrapCommand } from "../lib/shell/index.js";
+import { unquoteWord } from "../lib/text/index.js";
 import type { ShellWord, SimpleCommand } from "../lib/shell/index.js";
 
-type MessageIds = "aptLists" | "apkCache" | "rpmCache" | "zypperCache" | "pipCache" | "yarnCache" | "useCacheMount" | "addOption";
+type MessageIds = "aptLists" | "apkCache" | "apkIndex" | "rpmCache" | "zypperCache" | "pipCache" | "yarnCache" | "useCacheMount" | "addOption";
 
-type Family = "apt" | "apk" | "yum" | "dnf" | "zypper" | "pip" | "yarn";
+type Family = "apt" | "apk" | "apkIndex" | "yum" | "dnf" | "zypper" | "pip" | "yarn";
 
 interface Finding {
   family: Family;
@@ -34,6 +36,7 @@ const TRUTHY = new Set(["1", "true", "yes", "on"]);
 const MOUNTS: Record<Family, string[]> = {
   apt: ["/var/cache/apt", "/var/lib/apt"],
   apk: ["/var/cache/apk"],
+  apkIndex: ["/var/cache/apk"],
   yum: ["/var/cache/yum"],
   dnf: ["/var/cache/dnf"],
   zypper: ["/var/cache/zypp"],
@@ -44,6 +47,7 @@ const MOUNTS: Record<Family, string[]> = {
 const MESSAGE: Record<Family, MessageIds> = {
   apt: "aptLists",
   apk: "apkCache",
+  apkIndex: "apkIndex",
   yum: "rpmCache",
   dnf: "rpmCache",
   zypper: "zypperCache",
@@ -70,24 +74,65 @@ function runs(cmd: SimpleCommand, tools: readonly string[], ...subcommands: stri
   return subcommands.every((choices, i) => choices.includes(positionals[i]?.value ?? ""));
 }
 
-function isAptUpdate(cmd: SimpleCommand): { start: number; end: number; tool: string } | null {
-  const { name, args } = unwrapCommand(cmd);
-  if (name !== "apt-get" && name !== "apt") return null;
-  const sub = parseArgs(args, { withValue: ["-o", "--option", "-c", "--config-file", "-t", "--target-release"] }).positionals[0];
-  if (!sub || sub.value !== "update") return null;
-  const toolWord = cmd.words[cmd.words.length - args.length - 1];
-  return toolWord ? { start: toolWord.start, end: sub.end, tool: name } : null;
+/**
+ * Subcommands of the rpm family that download metadata and packages into
+ * /var/cache: installs, upgrades and their short forms (dnf's `in`, `up`,
+ * `rei`, `up-min`, `dsync`, `dg`, `mc`), group and module installs.
+ */
+const RPM_DOWNLOADS = new Set([
+  "install", "in", "reinstall", "rei", "upgrade", "up", "update", "upgrade-minimal", "update-minimal", "up-min", "distro-sync",
+  "dsync", "distrosync", "distribution-synchronization", "downgrade", "dg", "makecache", "mc", "groupinstall", "groupupdate",
+  "localinstall", "swap",
+]);
+/** Subcommands of the rpm family whose second word says whether they download: `module install`, `group install`. */
+const RPM_GROUPS = new Set(["module", "group", "groups"]);
+const ZYPPER_DOWNLOADS = new Set(["install", "in", "update", "up", "dist-upgrade", "dup", "patch", "refresh", "ref", "source-install", "si"]);
+
+/** The rpm-family command that fills /var/cache, with the words to report: `dnf upgrade`, `yum group install`. */
+function rpmDownload(cmd: SimpleCommand): { manager: "yum" | "dnf" | "microdnf" | "zypper"; start: number; end: number; tool: string } | null {
+  const os = osPackageCommandOf(cmd);
+  if (!os || os.manager === "apt" || os.manager === "apk") return null;
+  const { manager, subcommand, operands } = os;
+  let last = subcommand;
+  if (manager === "zypper") {
+    if (!ZYPPER_DOWNLOADS.has(subcommand.value)) return null;
+  } else if (RPM_GROUPS.has(subcommand.value)) {
+    const second = operands[0];
+    if (!second || second.dynamic || !RPM_DOWNLOADS.has(second.value)) return null;
+    last = second;
+  } else if (!RPM_DOWNLOADS.has(subcommand.value)) {
+    return null;
+  }
+  const tool = last === subcommand ? `${os.tool} ${subcommand.value}` : `${os.tool} ${subcommand.value} ${last.value}`;
+  return { manager, start: os.toolWord.start, end: last.end, tool };
 }
+
+/** Options that print and exit: `yarn --version` installs nothing. */
+const YARN_INFO = new Set(["-v", "--version", "-h", "--help"]);
 
 function yarnInstall(cmd: SimpleCommand): { start: number; end: number; sub: ShellWord } | null {
   const { name, args } = unwrapCommand(cmd);
   if (name !== "yarn") return null;
-  const sub = parseArgs(args, { withValue: ["--cwd", "--cache-folder", "--modules-folder", "--mutex", "--network-timeout"] }).positionals[0];
-  // `yarn` alone runs `yarn install`.
-  if (sub && sub.value !== "install") return null;
+  const { positionals, options } = parseArgs(args, { withValue: ["--cwd", "--cache-folder", "--modules-folder", "--mutex", "--network-timeout"] });
+  const sub = positionals[0];
+  // `yarn` alone runs `yarn install`; `yarn --version` only prints.
+  if (sub ? sub.value !== "install" : options.some((option) => YARN_INFO.has(option.name))) return null;
   const toolWord = cmd.words[cmd.words.length - args.length - 1];
   if (!toolWord) return null;
   return { start: toolWord.start, end: sub ? sub.end : toolWord.end, sub: sub ?? toolWord };
+}
+
+/** Whether copying `path` out of a stage takes files under `dir` with it. */
+function covers(path: string, dir: string): boolean {
+  let end = path.length;
+  for (const ch of "*?[") {
+    const at = path.indexOf(ch);
+    if (at >= 0) end = Math.min(end, path.lastIndexOf("/", at) + 1);
+  }
+  // Sources of `COPY --from` are relative to the stage's root.
+  const written = path.slice(0, end).replace(/^\.(?=\/|$)/u, "");
+  const prefix = `/${written}`.replace(/\/{2,}/gu, "/").replace(/\/$/u, "");
+  return prefix === "" || dir === prefix || dir.startsWith(`${prefix}/`) || prefix.startsWith(`${dir}/`);
 }
 
 function isPip(install: InstallCommand): boolean {
@@ -108,6 +153,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
         "'{{tool}}' downloads the package lists to /var/lib/apt/lists, and nothing in this RUN removes them: tens of megabytes stay in the layer, in the image and in every pull, and stale lists live on in the build cache. End the RUN with 'rm -rf /var/lib/apt/lists/*', or mount caches on /var/cache/apt and /var/lib/apt.",
       apkCache:
         "'{{tool}}' without '--no-cache' keeps the package index in /var/cache/apk, in the layer and the image. Add '--no-cache', or mount a cache on /var/cache/apk.",
+      apkIndex: "'{{tool}}' writes the package index to /var/cache/apk and nothing in this RUN removes it. Use 'apk add --no-cache' instead, or mount a cache on /var/cache/apk.",
       rpmCache:
         "'{{tool}}' leaves its metadata and package cache in /var/cache, and nothing after it in this RUN cleans them: the layer keeps them for good. Add '&& {{clean}}' to the same RUN, or mount a cache on {{dir}}.",
       zypperCache:
@@ -125,12 +171,59 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
     const { sourceCode } = context;
     const { facts, text } = sourceCode;
 
-    function stageShips(node: RunNode): boolean {
+    /**
+     * Whether files under `dirs` left by a RUN of `stage` reach an image: the
+     * last stage does, and so does a stage a later one is built FROM when that
+     * one does. A stage used only by `COPY --from` or `RUN --mount=from` hands
+     * on the paths it is asked for, so its caches reach nothing unless such a
+     * path covers them (`COPY --from=build / /`).
+     */
+    const reached = new Map<string, boolean>();
+    function reaches(stage: Stage, dirs: readonly string[], hops = 0): boolean {
+      const key = `${stage.index} ${dirs.join(" ")}`;
+      let known = reached.get(key);
+      if (known === undefined) {
+        known = reachesUncached(stage, dirs, hops);
+        reached.set(key, known);
+      }
+      return known;
+    }
+
+    function reachesUncached(stage: Stage, dirs: readonly string[], hops: number): boolean {
+      if (facts.isLastStage(stage) || hops > 100) return true;
+      for (const later of facts.stages) {
+        if (later.index <= stage.index) continue;
+        if (later.base.kind === "stage" && later.base.stage === stage && reaches(later, dirs, hops + 1)) return true;
+        for (const instruction of later.instructions) {
+          for (const path of pathsTakenFrom(instruction, stage, later)) {
+            if (dirs.some((dir) => covers(path, dir))) return true;
+          }
+        }
+      }
+      return false;
+    }
+
+    /** The paths `instruction` takes from `stage`: `COPY --from` sources, the `source` of a `RUN --mount=from` (`/` by default). */
+    function pathsTakenFrom(instruction: CopyNode | AddNode | InstructionNode, stage: Stage, within: Stage): string[] {
+      const named = (reference: string | null): boolean => reference !== null && facts.findStage(facts.expand(reference, instruction).value, within.index) === stage;
+      const paths: string[] = [];
+      for (const flag of instruction.flags) {
+        if (flag.name === "from" && (instruction.type === "Copy" || instruction.type === "Add") && named(flag.value)) {
+          for (const source of instruction.sources) paths.push(unquoteWord(facts.expand(source.value, instruction).value, facts.escapeChar));
+        } else if (flag.name === "mount") {
+          const option = (name: string): string | null => flag.options.find((item) => item.name === name)?.value ?? null;
+          if (named(option("from"))) paths.push(option("source") ?? option("src") ?? "/");
+        }
+      }
+      return paths;
+    }
+
+    function stageShips(node: RunNode, dirs: readonly string[]): boolean {
       // A trigger runs in the images built FROM this one.
       if (sourceCode.getParent(node)?.type === "Onbuild") return true;
       const stage = facts.stageOf(node);
       if (!stage) return true;
-      return facts.isLastStage(stage) || facts.referencedStages.has(stage);
+      return reaches(stage, dirs);
     }
 
     /** Whether PIP_NO_CACHE_DIR is set to a true value for this RUN (ENV or ARG, the parent stage's ENV included). */
@@ -154,33 +247,48 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
       const found: Finding[] = [];
       const after = (cmd: SimpleCommand, test: (other: SimpleCommand) => boolean): boolean => commands.some((other) => other.start > cmd.start && test(other));
 
-      // apt: the lists `update` writes.
-      if (!hasCacheMountOver(mounts, "/var/lib/apt/lists")) {
-        for (const cmd of commands) {
-          const update = isAptUpdate(cmd);
-          if (!update) continue;
+      // apt's lists and apk's index, which `update` writes.
+      for (const cmd of commands) {
+        const use = packageIndexUseOf(cmd);
+        if (!use?.update || use.install) continue;
+        const tool = use.tool.slice(use.tool.lastIndexOf("/") + 1);
+        if (use.family === "apt") {
+          if (hasCacheMountOver(mounts, "/var/lib/apt/lists")) continue;
           if (after(cmd, (other) => removes(other, ["/var/lib/apt/lists", "/var/lib/apt"]) || runs(other, ["apt-get", "apt"], ["dist-clean"]))) continue;
-          found.push({ family: "apt", ...update, optionAfter: null });
+          found.push({ family: "apt", start: use.start, end: use.end, tool, optionAfter: null });
+        } else {
+          if (hasCacheMountOver(mounts, "/var/cache/apk")) continue;
+          if (after(cmd, (other) => removes(other, ["/var/cache/apk"]) || runs(other, ["apk"], ["cache"], ["clean", "purge"]))) continue;
+          found.push({ family: "apkIndex", start: use.start, end: use.end, tool: `${tool} update`, optionAfter: null });
         }
+      }
+
+      // yum, dnf and zypper: installs, upgrades and cache refreshes.
+      for (const cmd of commands) {
+        const download = rpmDownload(cmd);
+        if (!download) continue;
+        const { manager, start, end, tool } = download;
+        if (manager === "zypper") {
+          if (hasCacheMountOver(mounts, "/var/cache/zypp")) continue;
+          if (after(cmd, (other) => runs(other, ["zypper"], ["clean", "cc"]) || removes(other, ["/var/cache/zypp"]))) continue;
+          found.push({ family: "zypper", start, end, tool, optionAfter: null });
+          continue;
+        }
+        const tools = ["yum", "dnf", "dnf5", "tdnf", "microdnf"];
+        if (["/var/cache/yum", "/var/cache/dnf", "/var/cache/libdnf5"].some((dir) => hasCacheMountOver(mounts, dir)) || hasCacheMountWith(mounts, ".cache/libdnf5")) continue;
+        if (after(cmd, (other) => runs(other, tools, ["clean"], ["all", "packages", "metadata"]) || removes(other, ["/var/cache/yum", "/var/cache/dnf", "/var/cache/libdnf5"]))) continue;
+        found.push({ family: manager === "yum" ? "yum" : "dnf", start, end, tool, optionAfter: null });
       }
 
       for (const install of findInstallCommands(commands)) {
         const { command: cmd, manager, toolWord, subcommand } = install;
         const base = { start: toolWord.start, end: subcommand.end, tool: `${install.tool} ${subcommand.value}` };
         if (manager === "apk") {
-          if (install.options.some((option) => option.name === "--no-cache")) continue;
+          // `--no-network` installs from what is already cached and fetches no index.
+          if (install.options.some((option) => option.name === "--no-cache" || option.name === "--no-network")) continue;
           if (hasCacheMountOver(mounts, "/var/cache/apk")) continue;
           if (after(cmd, (other) => removes(other, ["/var/cache/apk"]) || runs(other, ["apk"], ["cache"], ["clean", "purge"]))) continue;
           found.push({ family: "apk", ...base, optionAfter: subcommand });
-        } else if (manager === "yum" || manager === "dnf" || manager === "microdnf") {
-          const tools = ["yum", "dnf", "dnf5", "tdnf", "microdnf"];
-          if (["/var/cache/yum", "/var/cache/dnf", "/var/cache/libdnf5"].some((dir) => hasCacheMountOver(mounts, dir)) || hasCacheMountWith(mounts, ".cache/libdnf5")) continue;
-          if (after(cmd, (other) => runs(other, tools, ["clean"], ["all", "packages", "metadata"]) || removes(other, ["/var/cache/yum", "/var/cache/dnf", "/var/cache/libdnf5"]))) continue;
-          found.push({ family: manager === "yum" ? "yum" : "dnf", ...base, optionAfter: null });
-        } else if (manager === "zypper") {
-          if (hasCacheMountOver(mounts, "/var/cache/zypp")) continue;
-          if (after(cmd, (other) => runs(other, ["zypper"], ["clean", "cc"]) || removes(other, ["/var/cache/zypp"]))) continue;
-          found.push({ family: "zypper", ...base, optionAfter: null });
         } else if (isPip(install)) {
           if (install.options.some((option) => option.name === "--no-cache-dir" || option.name === "--no-cache")) continue;
           if (hasCacheMountWith(mounts, ".cache/pip") || pipNoCacheFromEnv(node) || pipNoCacheInScript(cmd, commands)) continue;
@@ -216,10 +324,10 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
 
     return {
       Run(node) {
-        if (!stageShips(node)) return;
         const mounts = runMounts(node, facts);
         for (const finding of findings(node, mounts)) {
           const { family } = finding;
+          if (!stageShips(node, MOUNTS[family])) continue;
           const suggest: NonNullable<Parameters<typeof context.report>[0]["suggest"]> = [];
           const homeRelative = family === "pip" || family === "yarn";
           if (!homeRelative || runsAsRoot(node)) {

@@ -18,6 +18,14 @@ ruleTester.run("clean-package-cache", rule, {
     // apk (DL3019)
     { name: "apk add --no-cache", code: lines("FROM alpine:3.20", "RUN apk add --no-cache curl=8.5.0-r0") },
     { name: "apk cache mount", code: lines("FROM alpine:3.20", "RUN --mount=type=cache,target=/var/cache/apk apk add -U curl=8.5.0-r0") },
+    { name: "stage used by COPY --from: its caches never reach an image", code: lines("FROM ubuntu:24.04 AS tools", "RUN apt-get update && apt-get install -y jq", "FROM ubuntu:24.04", "COPY --from=tools /usr/bin/jq /usr/bin/jq") },
+    { name: "stage used by COPY --from: official Go builder shape", code: lines("FROM golang:1.22 AS build", "RUN apt-get update && apt-get install -y protobuf-compiler", "RUN apk update || true", "WORKDIR /src", "RUN go build -o /out/app .", "FROM gcr.io/distroless/static-debian12", "COPY --from=build /out/app /app") },
+    { name: "stage used by RUN --mount=from with a source outside the caches", code: lines("FROM alpine:3.20 AS assets", "RUN apk add nodejs", "FROM alpine:3.20", "RUN --mount=from=assets,source=/usr/bin,target=/mnt cp /mnt/node /usr/local/bin/") },
+    { name: "yarn --version and -v install nothing", code: lines("FROM node:20", "RUN yarn --version && yarn -v && npm --version") },
+    { name: "apk add --no-network installs from the cache only", code: lines("FROM python:3.12-alpine", "RUN apk add --no-network --virtual .python-rundeps libffi") },
+    { name: "aptitude update with the lists removed", code: lines("FROM debian:12", "RUN aptitude update && aptitude install -y curl && rm -rf /var/lib/apt/lists/*") },
+    { name: "apk update with the index removed", code: lines("FROM alpine:3.20", "RUN apk update && apk add curl=8.5.0-r0 && rm -rf /var/cache/apk/*") },
+    { name: "dnf upgrade then dnf clean all", code: lines("FROM fedora:40", "RUN dnf upgrade -y && dnf clean all") },
     { name: "apk cache removed", code: lines("FROM alpine:3.20", "RUN apk add --update curl && rm -rf /var/cache/apk/*") },
     // yum, dnf, zypper (DL3032, DL3040, DL3036)
     { name: "yum clean all", code: lines("FROM centos:7", "RUN yum install -y httpd && yum clean all") },
@@ -82,9 +90,51 @@ ruleTester.run("clean-package-cache", rule, {
       errors: [{ messageId: "aptLists", line: 2, suggestions: 1 }],
     },
     {
-      name: "intermediate stage used by COPY --from",
-      code: lines("FROM ubuntu:24.04 AS tools", "RUN apt-get update && apt-get install -y jq", "FROM ubuntu:24.04", "COPY --from=tools /usr/bin/jq /usr/bin/jq"),
+      name: "stage used by COPY --from: a copy of the whole root takes the lists along",
+      code: lines("FROM ubuntu:24.04 AS rootfs", "RUN apt-get update && apt-get install -y jq", "FROM scratch", "COPY --from=rootfs / /"),
       errors: [{ messageId: "aptLists", line: 2, suggestions: 1 }],
+    },
+    {
+      name: "stage used by COPY --from: a copy of /var takes the apk index along",
+      code: lines("FROM alpine:3.20 AS deps", "RUN apk add curl", "FROM alpine:3.20", "COPY --from=deps /var /var"),
+      errors: [{ messageId: "apkCache", line: 2, suggestions: 2 }],
+    },
+    {
+      name: "stage used by COPY --from: the stage built FROM it ships, so the parent's caches do",
+      code: lines("FROM debian:12 AS base", "RUN apt-get update && apt-get install -y curl", "FROM base AS app", "COPY --from=base /usr/bin/curl /x"),
+      errors: [{ messageId: "aptLists", line: 2, suggestions: 1 }],
+    },
+    {
+      name: "aptitude update leaves the lists",
+      code: lines("FROM debian:12", "RUN aptitude update && aptitude install -y curl"),
+      errors: [{ messageId: "aptLists", data: { tool: "aptitude" }, suggestions: 1 }],
+    },
+    {
+      name: "apk update leaves its index even when the add uses --no-cache",
+      code: lines("FROM alpine:3.20", "RUN apk update && apk add --no-cache curl=8.5.0-r0"),
+      errors: [{ messageId: "apkIndex", data: { tool: "apk update" }, column: 5, endColumn: 15, suggestions: [{ messageId: "useCacheMount", output: lines("FROM alpine:3.20", "RUN --mount=type=cache,target=/var/cache/apk apk update && apk add --no-cache curl=8.5.0-r0") }] }],
+    },
+    {
+      name: "dnf upgrade, upgrade-minimal, reinstall and their short forms fill /var/cache/dnf",
+      code: lines("FROM fedora:40", "RUN dnf upgrade -y && dnf up -y && dnf upgrade-minimal -y && dnf rei -y bash", "RUN yum update -y && microdnf reinstall -y bash"),
+      errors: [
+        { messageId: "rpmCache", data: { tool: "dnf upgrade", clean: "dnf clean all", dir: "/var/cache/dnf (/var/cache/libdnf5 for dnf5)" } },
+        { messageId: "rpmCache", data: { tool: "dnf up", clean: "dnf clean all", dir: "/var/cache/dnf (/var/cache/libdnf5 for dnf5)" } },
+        { messageId: "rpmCache", data: { tool: "dnf upgrade-minimal", clean: "dnf clean all", dir: "/var/cache/dnf (/var/cache/libdnf5 for dnf5)" } },
+        { messageId: "rpmCache", data: { tool: "dnf rei", clean: "dnf clean all", dir: "/var/cache/dnf (/var/cache/libdnf5 for dnf5)" } },
+        { messageId: "rpmCache", data: { tool: "yum update", clean: "yum clean all", dir: "/var/cache/yum" } },
+        { messageId: "rpmCache", data: { tool: "microdnf reinstall", clean: "dnf clean all", dir: "/var/cache/dnf (/var/cache/libdnf5 for dnf5)" } },
+      ].map((error) => ({ ...error, suggestions: 1 })),
+    },
+    {
+      name: "dnf group install and module install",
+      code: lines("FROM rockylinux:9", "RUN dnf group install -y 'Development Tools' && dnf module install -y nodejs:20"),
+      errors: [{ messageId: "rpmCache", data: { tool: "dnf group install", clean: "dnf clean all", dir: "/var/cache/dnf (/var/cache/libdnf5 for dnf5)" }, suggestions: 1 }, { messageId: "rpmCache", data: { tool: "dnf module install", clean: "dnf clean all", dir: "/var/cache/dnf (/var/cache/libdnf5 for dnf5)" }, suggestions: 1 }],
+    },
+    {
+      name: "xx-apk add without --no-cache",
+      code: lines("FROM --platform=$BUILDPLATFORM tonistiigi/xx:1.6.1 AS xx", "FROM alpine:3.20", "RUN xx-apk add gcc musl-dev"),
+      errors: [{ messageId: "apkCache", data: { tool: "xx-apk add" }, suggestions: 2 }],
     },
     {
       name: "cache mount on /var/cache/apt only",
