@@ -16,26 +16,46 @@ type MessageIds = "missingNoInstallRecommends";
 
 const APT_ONLY = new Set(["apt"] as const);
 
-/** `APT::Install-Recommends=false` (or `0`, `no`). */
-function disablesRecommends(value: string): boolean {
-  return /^APT::Install-Recommends\s*=\s*["']?(?:false|0|no|off)["']?$/iu.test(value.trim());
+/** `APT::Install-Recommends=…` with any value: the writer chose, either way. */
+function setsRecommends(value: string): boolean {
+  return /^APT::Install-Recommends\s*=/iu.test(value.trim());
 }
 
-function installsWithoutRecommends(install: InstallCommand): boolean {
+/**
+ * An install that says what it wants about recommends: `--no-install-recommends`,
+ * `--install-recommends` (which asks for them on purpose), `-o APT::Install-Recommends=…`.
+ */
+function choosesRecommends(install: InstallCommand): boolean {
   return install.options.some(
     (option) =>
       option.name === "--no-install-recommends" ||
-      (option.name === "--install-recommends" && /^(?:no|false|0)$/iu.test(option.value?.value ?? "")) ||
-      ((option.name === "-o" || option.name === "--option") && disablesRecommends(option.value?.value ?? "")),
+      option.name === "--install-recommends" ||
+      ((option.name === "-o" || option.name === "--option") && setsRecommends(option.value?.value ?? "")),
   );
 }
 
-/** A command that writes apt configuration turning recommends off: `echo 'APT::Install-Recommends "0";' > /etc/apt/apt.conf.d/…`. */
-function writesNoRecommendsConfig(cmd: SimpleCommand): boolean {
+/** A command that writes apt configuration about recommends: `echo 'APT::Install-Recommends "0";' > /etc/apt/apt.conf.d/…`. */
+function writesRecommendsConfig(cmd: SimpleCommand): boolean {
   const name = commandName(cmd);
   if (name !== "echo" && name !== "printf" && name !== "tee" && name !== "cat") return false;
   const words = [...cmd.words.map((word) => word.value), ...cmd.redirects.map((redirect) => redirect.heredoc?.body ?? "")];
-  return words.some((word) => /APT::Install-Recommends\W+(?:false|0)\b/iu.test(word));
+  return words.some((word) => /APT::Install-Recommends\W+(?:false|true|0|1|yes|no)\b/iu.test(word));
+}
+
+/** Words that turn a mention of recommends into a wish to skip them: `no-install-recommends`, `without recommends`, `skip recommended`. */
+const SKIPS_RECOMMENDS = /(?:\bno|\bwithout|\bskip\w*|\bavoid\w*|\bdisabl\w*|\bexclud\w*|\bomit\w*|\bnot install\w*|n't install\w*)[\s-]+(?:the |any )?(?:install\w*[\s-]+)?recommend/iu;
+
+/** A comment that asks for recommended packages: `# with recommends: the fonts need them`, not `# skip recommends`. */
+function wantsRecommends(comment: string): boolean {
+  return /recommend/iu.test(comment) && !SKIPS_RECOMMENDS.test(comment);
+}
+
+/** The packages an install names, for the message: `curl, git and 3 more`. */
+function packageList(install: InstallCommand): string {
+  const names = install.packages.map((word) => word.value);
+  if (names.length === 0) return "its packages";
+  if (names.length <= 3) return `'${names.join(" ")}'`;
+  return `'${names.slice(0, 3).join(" ")}' and ${names.length - 3} more`;
 }
 
 const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }> = {
@@ -49,7 +69,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
     schema: [],
     messages: {
       missingNoInstallRecommends:
-        "'{{tool}} install' without '--no-install-recommends' also installs every package the named ones recommend: a bigger image, more to download on each cold build, and more packages to patch. Add '--no-install-recommends' and name what you need.",
+        "'{{tool}} install' of {{packages}} also installs every package they recommend: add '--no-install-recommends' for a smaller image.",
     },
   },
 
@@ -67,7 +87,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
       if (at === Number.POSITIVE_INFINITY) {
         for (const instruction of stage.instructions) {
           if (instruction.type !== "Run") continue;
-          if (facts.shellOf(instruction).commands.some(writesNoRecommendsConfig)) {
+          if (facts.shellOf(instruction).commands.some(writesRecommendsConfig)) {
             at = instruction.range[0];
             break;
           }
@@ -77,20 +97,44 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
       return at;
     }
 
+    /** Comment lines by line number. */
+    let commentLines: Map<number, string> | undefined;
+
+    /** The comment block that ends on the line above `line`, joined. */
+    function commentBlockAbove(line: number): string {
+      if (!commentLines) {
+        commentLines = new Map();
+        for (const comment of sourceCode.ast.comments) commentLines.set(comment.loc.start.line, comment.value);
+      }
+      const block: string[] = [];
+      for (let at = line - 1; at > 0 && block.length < 20; at--) {
+        const value = commentLines.get(at);
+        if (value === undefined) break;
+        block.push(value);
+      }
+      return block.join(" ");
+    }
+
+    /** A comment right above the install's line, or right above its RUN, that asks for recommends. */
+    function commentedAbove(node: RunNode, install: InstallCommand): boolean {
+      const line = sourceCode.positions.locOf([install.toolWord.start, install.toolWord.end]).start.line;
+      return wantsRecommends(commentBlockAbove(line)) || wantsRecommends(commentBlockAbove(node.loc.start.line));
+    }
+
     function check(node: RunNode): void {
       const { commands } = facts.shellOf(node);
       const installs = findInstallCommands(commands, APT_ONLY).filter((install) => install.subcommand.value === "install");
       if (installs.length === 0) return;
       if (configuredAt(facts.stageOf(node)) <= node.range[0]) return;
       for (const install of installs) {
-        if (installsWithoutRecommends(install)) continue;
+        if (choosesRecommends(install) || commentedAbove(node, install)) continue;
         // Configuration written earlier in the same RUN counts too.
-        if (commands.some((cmd) => cmd.start < install.command.start && writesNoRecommendsConfig(cmd))) continue;
+        if (commands.some((cmd) => cmd.start < install.command.start && writesRecommendsConfig(cmd))) continue;
         const edit = insertOptionAfter(text, node, install.subcommand, "--no-install-recommends");
         context.report({
           loc: sourceCode.positions.locOf([install.toolWord.start, install.subcommand.end]),
           messageId: "missingNoInstallRecommends",
-          data: { tool: install.tool },
+          data: { tool: install.tool, packages: packageList(install) },
           fix: edit ? (fixer) => fixer.insertTextAfterRange([edit.at, edit.at], edit.text) : null,
         });
       }

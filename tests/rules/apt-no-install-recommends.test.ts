@@ -12,6 +12,18 @@ ruleTester.run("apt-no-install-recommends", rule, {
     { name: "apt configuration written earlier in the same RUN", code: lines("FROM debian:12", "RUN printf 'APT::Install-Recommends \"0\";\\n' > /etc/apt/apt.conf.d/01 && apt-get install -y curl") },
     { name: "other subcommands", code: lines("FROM debian:12", "RUN apt-get update && apt-get remove -y curl && apt-get reinstall -y tzdata") },
     { name: "ONBUILD with the option", code: lines("FROM debian:12", "ONBUILD RUN apt-get install -y --no-install-recommends python3") },
+    // Explicit intent: the writer chose recommends on purpose.
+    { name: "explicit intent: --install-recommends", code: lines("FROM debian:12", "RUN apt-get update && apt-get install -y --install-recommends texlive-full") },
+    { name: "explicit intent: -o APT::Install-Recommends=true", code: lines("FROM ubuntu:24.04", "RUN apt-get -o APT::Install-Recommends=true install -y ubuntu-desktop-minimal") },
+    { name: "explicit intent: --option APT::Install-Recommends=1 after the packages", code: lines("FROM debian:12", "RUN apt-get install -y fonts-noto --option=APT::Install-Recommends=1") },
+    { name: "explicit intent: a comment above the RUN asks for recommends", code: lines("FROM debian:12", "# Install with recommended packages: the PDF tools need their fonts", "RUN apt-get update && apt-get install -y libreoffice-writer") },
+    { name: "explicit intent: a comment above the install line, inside the RUN", code: lines("FROM debian:12", "RUN apt-get update \\", "    && apt-get install -y --no-install-recommends curl \\", "    # we want the recommends of gnupg here", "    && apt-get install -y gnupg") },
+    {
+      name: "explicit intent: official CouchDB image shape, a comment inside the RUN right above the install",
+      code: lines("FROM debian:bookworm-slim", "RUN set -eux; \\", "    apt-get update; \\", "    echo 'couchdb couchdb/mode select none' | debconf-set-selections; \\", "# we DO want recommends this time", "    DEBIAN_FRONTEND=noninteractive apt-get install -y --allow-downgrades \\", "            couchdb=\"$COUCHDB_VERSION\"~bookworm; \\", "    rm -rf /var/lib/apt/lists/*"),
+    },
+    { name: "explicit intent: apt configuration that turns recommends on", code: lines("FROM debian:12", "RUN echo 'APT::Install-Recommends \"true\";' > /etc/apt/apt.conf.d/99recommends", "RUN apt-get install -y gnome-core") },
+    { name: "xx-apt-get with the option", code: lines("FROM debian:12", "RUN xx-apt-get install -y --no-install-recommends gcc libc6-dev") },
     { name: "apk is not apt", code: lines("FROM alpine:3.20", "RUN apk add --no-cache curl") },
   ],
   invalid: [
@@ -19,7 +31,7 @@ ruleTester.run("apt-no-install-recommends", rule, {
       name: "apt-get install without the option",
       code: lines("FROM debian:12", "RUN apt-get install python3"),
       output: lines("FROM debian:12", "RUN apt-get install --no-install-recommends python3"),
-      errors: [{ messageId: "missingNoInstallRecommends", data: { tool: "apt-get" }, line: 2, column: 5, endColumn: 20 }],
+      errors: [{ messageId: "missingNoInstallRecommends", data: { tool: "apt-get", packages: "'python3'" }, line: 2, column: 5, endColumn: 20 }],
     },
     {
       name: "options before install",
@@ -43,7 +55,7 @@ ruleTester.run("apt-no-install-recommends", rule, {
       name: "apt install with sudo, continuation lines",
       code: lines("FROM ubuntu:24.04", "RUN apt-get update \\", "    && sudo apt install -y \\", "       git"),
       output: lines("FROM ubuntu:24.04", "RUN apt-get update \\", "    && sudo apt install --no-install-recommends -y \\", "       git"),
-      errors: [{ messageId: "missingNoInstallRecommends", data: { tool: "apt" }, line: 3, column: 13, endColumn: 24 }],
+      errors: [{ messageId: "missingNoInstallRecommends", data: { tool: "apt", packages: "'git'" }, line: 3, column: 13, endColumn: 24 }],
     },
     {
       name: "exec form",
@@ -62,6 +74,24 @@ ruleTester.run("apt-no-install-recommends", rule, {
       code: lines("FROM debian:bookworm-slim", "RUN set -eux; \\", "\tapt-get update; \\", "\tapt-get install -y ca-certificates curl; \\", "\trm -rf /var/lib/apt/lists/*"),
       output: lines("FROM debian:bookworm-slim", "RUN set -eux; \\", "\tapt-get update; \\", "\tapt-get install --no-install-recommends -y ca-certificates curl; \\", "\trm -rf /var/lib/apt/lists/*"),
       errors: [{ messageId: "missingNoInstallRecommends", line: 4, column: 2, endColumn: 17 }],
+    },
+    {
+      name: "explicit intent: a comment asking to skip recommends is no intent to keep them",
+      code: lines("FROM debian:12", "# no recommends, keep the image small", "RUN apt-get install -y curl"),
+      output: lines("FROM debian:12", "# no recommends, keep the image small", "RUN apt-get install --no-install-recommends -y curl"),
+      errors: [{ messageId: "missingNoInstallRecommends", data: { tool: "apt-get", packages: "'curl'" } }],
+    },
+    {
+      name: "explicit intent: a comment two lines up, past other commands, does not cover the install",
+      code: lines("FROM debian:12", "RUN apt-get update \\", "    # we want the recommends of gnupg here", "    && apt-get install -y --install-recommends gnupg \\", "    && apt-get install -y curl git make build-essential"),
+      output: lines("FROM debian:12", "RUN apt-get update \\", "    # we want the recommends of gnupg here", "    && apt-get install -y --install-recommends gnupg \\", "    && apt-get install --no-install-recommends -y curl git make build-essential"),
+      errors: [{ messageId: "missingNoInstallRecommends", line: 5, data: { tool: "apt-get", packages: "'curl git make' and 1 more" } }],
+    },
+    {
+      name: "xx-apt-get install without the option, as in containerd's release image",
+      code: lines("FROM debian:12", "ARG TARGETPLATFORM", "# gcc is needed for github.com/containerd/btrfs/v2", "RUN xx-apt-get install -y gcc"),
+      output: lines("FROM debian:12", "ARG TARGETPLATFORM", "# gcc is needed for github.com/containerd/btrfs/v2", "RUN xx-apt-get install --no-install-recommends -y gcc"),
+      errors: [{ messageId: "missingNoInstallRecommends", data: { tool: "xx-apt-get", packages: "'gcc'" } }],
     },
   ],
 });
