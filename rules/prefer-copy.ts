@@ -4,13 +4,14 @@
  * unpacks local tar archives; for anything else it is a COPY that readers
  * must double-check.
  */
+import type { RuleTextEdit, RuleTextEditor } from "@eslint/core";
 import { isRemoteSource } from "../lib/packages/index.js";
 import { docsUrl } from "../lib/language/index.js";
 import type { DockerfileRuleDefinition } from "../lib/language/index.js";
 import { unquoteWord } from "../lib/text/index.js";
 import type { AddNode } from "../lib/language/index.js";
 
-type MessageIds = "preferCopy";
+type MessageIds = "preferCopy" | "preferCopyUnlessArchive" | "useCopy";
 
 /**
  * Endings of files ADD may unpack. BuildKit unpacks a local source when its
@@ -41,6 +42,19 @@ function baseName(path: string): string {
   return trimmed.slice(trimmed.lastIndexOf("/") + 1);
 }
 
+/**
+ * Whether a local source's name rules out a tar archive: a directory (`.`,
+ * `dir/`) or a name with an extension that no archive has (`app.py`, `*.sh`,
+ * `app.jar`: ADD does not unpack zip files). ADD unpacks by content, so a
+ * name without an extension (`rootfs`) may still be one.
+ */
+function nameRulesOutArchive(path: string): boolean {
+  if (path === "." || path === ".." || path.endsWith("/") || path.endsWith("/.") || path.endsWith("/..")) return true;
+  const name = baseName(path);
+  const dot = name.lastIndexOf(".");
+  return dot >= 0 && /^[a-z][\w-]*$/iu.test(name.slice(dot + 1));
+}
+
 /** What a source (variables substituted, quotes removed) is to ADD. */
 function classify(path: string): SourceKind {
   if (isRemoteSource(path)) return "remote";
@@ -68,10 +82,12 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
       url: docsUrl("prefer-copy"),
     },
     fixable: "code",
+    hasSuggestions: true,
     schema: [],
     messages: {
-      preferCopy:
-        "ADD of local files that are not archives does what COPY does, but ADD also downloads URLs and unpacks tar archives, so a reader has to check which one happens here. Use COPY for local files; keep ADD for archives to unpack and remote sources.",
+      preferCopy: "ADD of {{sources}} does what COPY does, but ADD also fetches URLs and unpacks archives, so readers must check: use COPY.",
+      preferCopyUnlessArchive: "ADD unpacks {{source}} if its content is a tar archive, whatever its name: use COPY unless that is what it is for.",
+      useCopy: "Replace ADD with COPY ({{source}} is not a tar archive).",
     },
   },
 
@@ -82,21 +98,36 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
     function check(node: AddNode): void {
       if (node.sources.length === 0 || node.destination === null) return;
       if (!node.flags.every((flag) => SHARED_FLAGS.has(flag.name.toLowerCase()))) return;
+      const names: string[] = [];
+      let mayBeArchive: string | null = null;
       for (const source of node.sources) {
-        if (source.type === "Argument" && source.value.startsWith("<<")) continue; // a heredoc: never unpacked
+        if (source.type === "Argument" && source.value.startsWith("<<")) {
+          names.push(source.value); // a heredoc: never unpacked
+          continue;
+        }
         const written = source.value;
         const expanded = written.includes("$") ? facts.expand(written, node) : null;
         if (expanded && expanded.unresolved.length > 0) return;
         const value = expanded ? expanded.value : written;
         const path = source.type === "Argument" ? unquoteWord(value, facts.escapeChar) : value;
         if (path === "" || classify(path) !== "local") return;
+        names.push(path);
+        if (mayBeArchive === null && !nameRulesOutArchive(path)) mayBeArchive = path;
       }
       const keyword = text.slice(node.keywordRange[0], node.keywordRange[1]);
-      context.report({
-        loc: sourceCode.positions.locOf(node.keywordRange),
-        messageId: "preferCopy",
-        fix: keyword.toUpperCase() === "ADD" ? (fixer) => fixer.replaceTextRange(node.keywordRange, copyLike(keyword)) : null,
-      });
+      const fix = keyword.toUpperCase() === "ADD" ? (fixer: RuleTextEditor): RuleTextEdit => fixer.replaceTextRange(node.keywordRange, copyLike(keyword)) : null;
+      if (mayBeArchive !== null) {
+        const source = `'${mayBeArchive}'`;
+        context.report({
+          loc: sourceCode.positions.locOf(node.keywordRange),
+          messageId: "preferCopyUnlessArchive",
+          data: { source },
+          suggest: fix ? [{ messageId: "useCopy", data: { source }, fix }] : [],
+        });
+        return;
+      }
+      const shown = names.length <= 2 ? names.map((name) => `'${name}'`).join(" and ") : `'${names[0] ?? ""}' and ${names.length - 1} more`;
+      context.report({ loc: sourceCode.positions.locOf(node.keywordRange), messageId: "preferCopy", data: { sources: shown }, fix });
     }
 
     return { Add: check };

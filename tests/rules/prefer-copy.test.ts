@@ -26,10 +26,38 @@ ruleTester.run("prefer-copy", rule, {
   ],
   invalid: [
     {
-      name: "ADD of a plain file",
+      name: "archive by content: a name without an extension gets a suggestion, not a fix",
       code: lines("FROM alpine:3.20", "ADD file /usr/src/app/"),
-      output: lines("FROM alpine:3.20", "COPY file /usr/src/app/"),
-      errors: [{ messageId: "preferCopy", line: 2, column: 1, endColumn: 4 }],
+      output: null,
+      errors: [{ messageId: "preferCopyUnlessArchive", data: { source: "'file'" }, line: 2, column: 1, endColumn: 4, suggestions: [{ messageId: "useCopy", data: { source: "'file'" }, output: lines("FROM alpine:3.20", "COPY file /usr/src/app/") }] }],
+    },
+    {
+      name: "archive by content: ADD rootfs / is the classic tarball unpack, so only a suggestion",
+      code: lines("FROM scratch", "ADD rootfs /", 'CMD ["/bin/sh"]'),
+      output: null,
+      errors: [{ messageId: "preferCopyUnlessArchive", data: { source: "'rootfs'" }, suggestions: [{ messageId: "useCopy", output: lines("FROM scratch", "COPY rootfs /", 'CMD ["/bin/sh"]') }] }],
+    },
+    {
+      name: "archive by content: one extensionless source among named ones names that source",
+      code: lines("FROM debian:12", "ADD docker-entrypoint.sh entrypoint /usr/local/bin/"),
+      output: null,
+      errors: [{ messageId: "preferCopyUnlessArchive", data: { source: "'entrypoint'" }, suggestions: 1 }],
+    },
+    {
+      name: "archive by content: a directory and a named file rule it out, so the fix applies",
+      code: lines("FROM nginx:1.27", "ADD nginx.conf /etc/nginx/", "ADD conf.d/ /etc/nginx/conf.d/", "ADD ./ /usr/share/nginx/html"),
+      output: lines("FROM nginx:1.27", "COPY nginx.conf /etc/nginx/", "COPY conf.d/ /etc/nginx/conf.d/", "COPY ./ /usr/share/nginx/html"),
+      errors: [
+        { messageId: "preferCopy", data: { sources: "'nginx.conf'" }, line: 2 },
+        { messageId: "preferCopy", data: { sources: "'conf.d/'" }, line: 3 },
+        { messageId: "preferCopy", data: { sources: "'./'" }, line: 4 },
+      ],
+    },
+    {
+      name: "archive by content: an ARG-built name without an extension gets a suggestion",
+      code: lines("FROM alpine:3.20", "ARG BIN=tool", "ADD bin/${BIN} /usr/local/bin/"),
+      output: null,
+      errors: [{ messageId: "preferCopyUnlessArchive", data: { source: "'bin/tool'" }, suggestions: [{ messageId: "useCopy", output: lines("FROM alpine:3.20", "ARG BIN=tool", "COPY bin/${BIN} /usr/local/bin/") }] }],
     },
     {
       name: "zip is not unpacked by ADD",
