@@ -6,4 +6,5 @@ export { isContentDigest, parseImageReference } from "./image-ref.js";
 export type { ImageReference } from "./image-ref.js";
 export { IMAGE_USE_LABELS, imageUsesOf } from "./image-uses.js";
 export { parsePlatform } from "./platform-spec.js";
+export type { PlatformSpec } from "./platform-spec.js";
 export { isValidImageReference } from "./reference-syntax.js";
