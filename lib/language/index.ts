@@ -8,6 +8,6 @@ export { docsUrl } from "./rule.js";
 export type { DockerfileRuleDefinition, DockerfileRuleVisitor } from "./rule.js";
 export { commandRegion, fileRangeOf } from "./command-region.js";
 export { readLooseExecArray } from "./exec-json5.js";
-export { joinContinuations } from "./tree/index.js";
+export { PositionIndex, buildTree, joinContinuations } from "./tree/index.js";
 export type * from "./tree/types.js";
 export type { MappedText } from "./tree/index.js";
