@@ -44,7 +44,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
       latestTag:
         "The {{where}} '{{image}}'{{resolved}} uses the 'latest' tag, which moves with every release: two machines, or a cached and a fresh build, get different images. Pin a version tag (and a digest for full reproducibility).",
       missingDigest:
-        "The {{where}} '{{image}}'{{resolved}} is pinned by tag only; a tag can be pushed again with other content, so the build is not reproducible. Add its digest, as in 'name:tag@sha256:…' (tools such as Renovate keep it current).",
+        "The {{where}} '{{image}}'{{resolved}} is pinned by tag only, and a tag can be re-pushed with other content: run dockerfile-lint pin to add its digest.",
       invalidDigest:
         "The {{where}} '{{image}}'{{resolved}} has '@{{digest}}', which is not a content digest ('sha256:' and 64 hex digits), so it pins nothing. Use the image's real digest.",
     },

@@ -137,6 +137,8 @@ async function writeReport(io: CliIo, output: string, outputFile: string | undef
 }
 
 async function run(args: readonly string[], io: CliIo): Promise<number> {
+  // The one command that talks to registries, loaded only when asked for.
+  if (args[0] === "pin") return (await import("./pin.js")).runPin(args.slice(1), io);
   const options = parseOptions(args);
   if (options.help) {
     io.stdout(HELP);

@@ -64,6 +64,7 @@ const OPTIONS = {
 } as const;
 
 export const HELP = `Usage: ${PROGRAM} [options] [paths...]
+       ${PROGRAM} pin [options] [paths...]   (add image digests; see '${PROGRAM} pin --help')
 
 Lint Dockerfiles with eslint-plugin-dockerfile, without an ESLint config.
 Paths default to '.'. Directories are searched for Dockerfile, Dockerfile.*,

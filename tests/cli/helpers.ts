@@ -13,13 +13,11 @@ export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const BIN = path.join(ROOT, "dist/bin/dockerfile-lint.js");
 export const DIST_INDEX = path.join(ROOT, "dist/index.js");
 
-/** Newest modification time of the CLI's sources and of the rule list the tests pick rules from. */
+/** Newest modification time of the CLI's sources (all of lib/) and of the rule list the tests pick rules from. */
 function newestSource(): number {
   const sources = [path.join(ROOT, "bin/dockerfile-lint.ts"), path.join(ROOT, "index.ts"), path.join(ROOT, "rules/index.ts")];
-  for (const dir of ["lib/cli", "lib/cli/formatters", "lib/formatters"]) {
-    const full = path.join(ROOT, dir);
-    if (!existsSync(full)) continue;
-    for (const name of readdirSync(full)) if (name.endsWith(".ts")) sources.push(path.join(full, name));
+  for (const entry of readdirSync(path.join(ROOT, "lib"), { recursive: true, withFileTypes: true })) {
+    if (entry.isFile() && entry.name.endsWith(".ts")) sources.push(path.join(entry.parentPath, entry.name));
   }
   return Math.max(...sources.filter((file) => existsSync(file)).map((file) => statSync(file).mtimeMs));
 }
