@@ -14,7 +14,10 @@
  * Images are real: each layer is a gzipped tar and the config lists its
  * diff_id, so a Docker engine can pull them from `127.0.0.1:<port>`.
  * Every push without explicit layers gets a fresh layer, so pushing the same
- * tag again moves it to a new digest.
+ * tag again moves it to a new digest. For a registry that wants Bearer
+ * tokens, start a token server (tests/support/token-server.ts) and pass its
+ * `registryAuth` as `tokenAuth`; set `registry.headers.authorization` for
+ * the helpers to push.
  */
 import { spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
