@@ -14,6 +14,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { ESLint } from "eslint";
 import plugin from "../../index.js";
+import { MESSAGE_LIMIT, PENDING, messageProblems } from "../message-style.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../..");
@@ -59,6 +60,8 @@ const results = await eslint.lintFiles(files);
 const seconds = (performance.now() - started) / 1000;
 
 const findings: Record<string, number> = {};
+/** The longest message of each rule, as rendered on real files. */
+const longest: Record<string, { text: string; where: string }> = {};
 const filesPerRule: Record<string, number> = {};
 const fatal: string[] = [];
 for (const result of results) {
@@ -69,6 +72,9 @@ for (const result of results) {
       continue;
     }
     findings[message.ruleId] = (findings[message.ruleId] ?? 0) + 1;
+    if (message.message.length > (longest[message.ruleId]?.text.length ?? -1)) {
+      longest[message.ruleId] = { text: message.message, where: `${path.relative(corpusDir, result.filePath)}:${message.line}` };
+    }
     if (!seen.has(message.ruleId)) filesPerRule[message.ruleId] = (filesPerRule[message.ruleId] ?? 0) + 1;
     seen.add(message.ruleId);
   }
@@ -95,13 +101,26 @@ const rules = Object.keys(plugin.rules).map((name) => `dockerfile/${name}`).sort
 const summary = Object.fromEntries(rules.map((rule) => [rule, { findings: findings[rule] ?? 0, files: filesPerRule[rule] ?? 0 }]));
 
 console.log(`corpus: ${files.length} files, ${results.length} linted in ${seconds.toFixed(1)} s`);
-console.log("| rule | findings | files |\n| --- | ---: | ---: |");
-for (const rule of rules) console.log(`| ${rule} | ${summary[rule]?.findings ?? 0} | ${summary[rule]?.files ?? 0} |`);
+console.log("| rule | findings | files | longest message |\n| --- | ---: | ---: | ---: |");
+for (const rule of rules) {
+  console.log(`| ${rule} | ${summary[rule]?.findings ?? 0} | ${summary[rule]?.files ?? 0} | ${longest[rule]?.text.length ?? "-"} |`);
+}
 
 let failed = false;
 if (fatal.length > 0) {
   console.error(`\ncorpus: ${fatal.length} fatal messages or exceptions:`);
   for (const line of fatal.slice(0, 50)) console.error(`  ${line}`);
+  failed = true;
+}
+
+const badMessages = rules.flatMap((rule) => {
+  const entry = longest[rule];
+  const problems = entry === undefined || PENDING.has(rule.slice("dockerfile/".length)) ? [] : messageProblems(entry.text);
+  return problems.length === 0 || entry === undefined ? [] : [`${rule} at ${entry.where}: ${problems.join(", ")}: ${entry.text}`];
+});
+if (badMessages.length > 0) {
+  console.error(`\ncorpus: messages must be one sentence of at most ${MESSAGE_LIMIT} characters:`);
+  for (const line of badMessages) console.error(`  ${line}`);
   failed = true;
 }
 

@@ -1,0 +1,65 @@
+/**
+ * What every rule message must be: one sentence that says what is wrong and
+ * why it matters, with the precise data, in about a terminal line. Checked on
+ * the messages the rules really render, over their RuleTester invalid cases
+ * (tests/rule-tester.ts) and over the corpus (tests/corpus/run-corpus.ts).
+ */
+export const MESSAGE_LIMIT = 140;
+
+/** Rules whose messages are still being shortened; empty when every rule meets the limit. */
+export const PENDING = new Set<string>([
+  "allowed-registries",
+  "apt-get-yes",
+  "apt-no-install-recommends",
+  "apt-update-with-install",
+  "clean-package-cache",
+  "consistent-instruction-casing",
+  "copy-from-stage",
+  "copy-ignored-file",
+  "copy-manifests-first",
+  "copy-multiple-sources-needs-dir",
+  "first-instruction",
+  "from-as-casing",
+  "last-user-not-root",
+  "legacy-key-value-format",
+  "no-cd-in-run",
+  "no-constant-platform",
+  "no-copy-root-fs",
+  "no-duplicate-stage-name",
+  "no-empty-continuation",
+  "no-maintainer",
+  "no-redundant-target-platform",
+  "no-reserved-stage-name",
+  "no-secrets-in-build-args",
+  "no-sudo",
+  "no-undefined-arg-in-from",
+  "no-undefined-var",
+  "no-unpinned-download",
+  "pin-base-image",
+  "pin-package-versions",
+  "prefer-apt-get",
+  "prefer-copy",
+  "prefer-exec-form",
+  "require-add-checksum",
+  "require-pipefail",
+  "secret-cache-bust",
+  "single-cmd-entrypoint-healthcheck",
+  "stage-name-casing",
+  "useradd-no-log-init",
+  "valid-arg-default-in-from",
+  "valid-exec-form",
+  "valid-expose",
+  "volatile-args-last",
+  "workdir-absolute",
+]);
+
+/** The problems of one rendered message, `[]` when it is fine. */
+export function messageProblems(text: string): string[] {
+  const problems: string[] = [];
+  if (text.length > MESSAGE_LIMIT) problems.push(`${text.length} characters, more than ${MESSAGE_LIMIT}`);
+  if (/[\r\n]/u.test(text)) problems.push("a line break");
+  // A sentence end followed by a new capitalised sentence; quoted code ('a. B') is left out.
+  const prose = text.replace(/'[^']*'/gu, "''");
+  if (/[.!?]\s+[A-Z]/u.test(prose)) problems.push("more than one sentence");
+  return problems;
+}
