@@ -2,7 +2,7 @@
  * Images may only come from the registries a team trusts: FROM,
  * `COPY --from=<image>` and `RUN --mount=…,from=<image>`.
  */
-import { globMatcher } from "../lib/text/index.js";
+import { globMatcher, shorten } from "../lib/text/index.js";
 import { IMAGE_USE_LABELS, imageUsesOf } from "../lib/images/index.js";
 import { docsUrl } from "../lib/language/index.js";
 import type { DockerfileRuleDefinition } from "../lib/language/index.js";
@@ -38,8 +38,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
     ],
     defaultOptions: [{ registries: [] }],
     messages: {
-      notAllowed:
-        "The {{where}} '{{image}}'{{resolved}} comes from {{registry}}, which is not an allowed registry ({{allowed}}). Use an image from an allowed registry (a mirror of it, for example), or add the registry to the rule's 'registries' option.",
+      notAllowed: "The {{where}} '{{image}}'{{resolved}} is from {{registry}}, not an allowed registry ({{allowed}}).",
     },
   },
 
@@ -64,10 +63,10 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
           messageId: "notAllowed",
           data: {
             where: IMAGE_USE_LABELS[use.kind],
-            image: use.raw,
-            resolved: use.expandedText ? ` (resolves to '${use.expandedText}')` : "",
-            registry: onHub ? "Docker Hub (docker.io)" : registry,
-            allowed: allowedText,
+            image: shorten(use.raw, 56),
+            resolved: use.expandedText ? ` (resolves to '${shorten(use.expandedText, 56)}')` : "",
+            registry: onHub ? "Docker Hub (docker.io)" : shorten(registry, 30),
+            allowed: shorten(allowedText, 30),
           },
         });
       }

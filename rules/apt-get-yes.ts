@@ -74,7 +74,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
     schema: [],
     messages: {
       missingYes:
-        "'{{tool}} {{subcommand}}' without '{{option}}' asks for confirmation, and a build has no one to answer: with no terminal the prompt reads end of input and the install aborts (or hangs, depending on the tool). Add '{{option}}'.",
+        "'{{tool}} {{subcommand}}' without '{{option}}' asks for confirmation, which nobody can give in a build, so the install aborts or hangs.",
     },
   },
 

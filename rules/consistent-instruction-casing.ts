@@ -36,9 +36,9 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
     defaultOptions: [{ casing: "majority" }],
     messages: {
       majority:
-        "Instruction '{{keyword}}' should match the casing of most instructions in this file ({{casing}}). Keywords in one casing stand apart from their arguments, and BuildKit's checks warn about the mix. Write '{{expected}}'.",
+        "'{{keyword}}' is not {{casing}} like most instructions of this file, so keywords stand out less from arguments; write '{{expected}}'.",
       configured:
-        "Instruction '{{keyword}}' should be {{casing}}, as this project's lint settings require. Keywords in one casing stand apart from their arguments. Write '{{expected}}'.",
+        "'{{keyword}}' is not {{casing}}, as this project's lint settings require for instruction keywords; write '{{expected}}'.",
     },
   },
 

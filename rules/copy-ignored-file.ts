@@ -11,6 +11,7 @@ import { docsUrl } from "../lib/language/index.js";
 import type { DockerfileRuleDefinition } from "../lib/language/index.js";
 import type { AddNode, CopyNode } from "../lib/language/index.js";
 import { isRemoteSource } from "../lib/packages/index.js";
+import { shorten } from "../lib/text/index.js";
 
 type MessageIds = "ignoredSource" | "ignoredContext";
 
@@ -24,9 +25,9 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
     schema: [],
     messages: {
       ignoredSource:
-        "'{{source}}' is excluded by the pattern '{{pattern}}' of {{file}}, so it is not in the build context and this {{keyword}} fails with \"not found\" (or copies less than you expect). Narrow the pattern, add a '!{{source}}' line after it, or stop copying it.",
+        "'{{source}}' is excluded by '{{pattern}}' in {{file}}: it is not in the build context, so this {{keyword}} fails or copies less.",
       ignoredContext:
-        "{{file}} excludes every entry of the build context ('{{pattern}}'), so this {{keyword}} of '{{source}}' copies nothing. List the files to keep with '!' lines after the pattern, or remove it.",
+        "{{file}} excludes the whole build context ('{{pattern}}'), so this {{keyword}} of '{{source}}' copies nothing.",
     },
   },
 
@@ -77,7 +78,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
         context.report({
           loc: source.loc,
           messageId,
-          data: { source: cleaned, pattern: pattern.text, file: file.name, keyword: node.keyword },
+          data: { source: shorten(cleaned, 40), pattern: shorten(pattern.text, 30), file: file.name, keyword: node.keyword },
         });
       }
     }

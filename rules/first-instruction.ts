@@ -18,8 +18,8 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
     schema: [],
     messages: {
       beforeFrom:
-        "{{keyword}} comes before the first FROM. Only parser directives, comments and ARG may precede it; Docker stops with \"no build stage in current context\". Move it after a FROM.",
-      noFrom: "{{keyword}} has no FROM before it, and the file has no FROM at all: Docker cannot build it. Start the build stage with a FROM line.",
+        "{{keyword}} before the first FROM fails the build (\"no build stage in current context\"): only directives, comments and ARG may precede it.",
+      noFrom: "{{keyword}} has no FROM before it, and the file has no FROM at all, so Docker cannot build it.",
     },
   },
 

@@ -20,7 +20,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
     schema: [],
     messages: {
       mismatch:
-        "'{{as}}' and '{{from}}' keywords' casing do not match. Mixed keyword casing on the stage line makes it harder to tell keywords from image and stage names. Write '{{expected}}'.",
+        "'{{as}}' is cased unlike '{{from}}', which makes the stage line's keywords harder to tell from names; write '{{expected}}'.",
     },
   },
 

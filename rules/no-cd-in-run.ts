@@ -101,9 +101,8 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
     schema: [],
     messages: {
       noCd:
-        "'cd' changes the directory for this RUN only: readers must track it through the script, and the next RUN starts in the WORKDIR again. Set the directory with WORKDIR, or scope the change in a subshell '( cd dir && … )'.",
-      useWorkdir:
-        "Replace 'cd {{dir}} &&' with 'WORKDIR {{dir}}' above the RUN (the later instructions of this stage, and the container, then start in {{dir}} too).",
+        "'cd' changes the directory for this RUN only, so readers must track it and the next RUN starts in the WORKDIR again; use WORKDIR.",
+      useWorkdir: "Replace 'cd {{dir}} &&' with 'WORKDIR {{dir}}' above the RUN (later instructions then start in {{dir}} too).",
       dropCd: "Remove 'cd {{dir}} &&': the WORKDIR is already {{dir}}.",
     },
   },

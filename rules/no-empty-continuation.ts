@@ -66,9 +66,9 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
     schema: [],
     messages: {
       empty:
-        "Empty continuation line in this {{keyword}}: the line before ends with '{{escape}}', so the empty line does not end the instruction. BuildKit skips such lines for now but has deprecated them, and a future release will fail the build. Remove the empty line, or put a comment on it.",
+        "Empty continuation line in this {{keyword}}: BuildKit has deprecated it after a line ending in '{{escape}}', and a future release fails the build.",
       swallowsInstruction:
-        "This empty line does not end the {{keyword}} above: the line before ends with '{{escape}}', so the continuation carries on and '{{next}}' on line {{line}} becomes part of this {{keyword}} instead of a separate instruction. Remove the trailing '{{escape}}' if the {{keyword}} should end here.",
+        "This empty line does not end the {{keyword}}, as the line before ends in '{{escape}}', so '{{next}}' on line {{line}} becomes part of it.",
       endInstruction: "Remove the trailing '{{escape}}' so that the {{keyword}} ends before the empty line.",
     },
   },

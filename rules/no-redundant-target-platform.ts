@@ -26,7 +26,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
     schema: [],
     messages: {
       redundantPlatform:
-        "'--platform={{value}}' is redundant: a stage is built for the target platform ($TARGETPLATFORM) unless it says otherwise. Remove the flag.",
+        "'--platform={{value}}' is redundant: a stage is built for the target platform unless it says otherwise.",
     },
   },
 

@@ -20,9 +20,9 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
     schema: [],
     messages: {
       scratch:
-        "Stage name '{{name}}' is reserved: `FROM scratch` means the empty base image. With a stage of that name, a later `FROM scratch` builds on this stage instead of an empty image, and readers cannot tell which was meant. Choose another name, such as 'base' or 'minimal'.",
+        "Stage name '{{name}}' is reserved for the empty base image, so a later 'FROM scratch' would build on this stage instead.",
       context:
-        "Stage name '{{name}}' is reserved: BuildKit uses 'context' as the name of the build context, so a stage of that name is confusing next to `--build-context` and `COPY --from` and may clash with them. Choose another name.",
+        "Stage name '{{name}}' is reserved: BuildKit calls the build context 'context', so the stage clashes with --build-context and COPY --from.",
     },
   },
 

@@ -23,9 +23,9 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
     schema: [],
     messages: {
       undeclared:
-        "FROM argument '{{name}}' is not declared, so Docker substitutes an empty string here.{{hint}} Declare it with 'ARG {{name}}=<default>' above the first FROM.",
+        "FROM argument '{{name}}' is not declared before the first FROM, so Docker substitutes an empty string{{hint}}.",
       declaredInStage:
-        "FROM argument '{{name}}' is declared by an ARG inside a stage (line {{line}}), but FROM lines only see the ARGs above the first FROM, so Docker substitutes an empty string here. Move 'ARG {{name}}' above the first FROM.",
+        "FROM argument '{{name}}' is declared inside a stage (line {{line}}), which FROM lines do not see, so Docker substitutes an empty string.",
       suggestRename: "Use '{{suggestion}}' instead.",
     },
   },
@@ -74,7 +74,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
         context.report({
           loc,
           messageId: "undeclared",
-          data: { name, hint: suggestion ? ` Did you mean '${suggestion}'?` : "" },
+          data: { name, hint: suggestion ? ` (did you mean '${suggestion}'?)` : "" },
           suggest:
             suggestion && reference.nameEnd > reference.nameStart
               ? [{ messageId: "suggestRename", data: { suggestion }, fix: (fixer) => fixer.replaceTextRange([reference.nameStart, reference.nameEnd], suggestion) }]

@@ -9,7 +9,7 @@ import { processExecString, processSourceRange } from "../lib/variables/index.js
 import type { WordReference, WordResult } from "../lib/variables/index.js";
 import { PREDEFINED_ARGS } from "../lib/facts/index.js";
 import type { Stage } from "../lib/facts/index.js";
-import { closestName } from "../lib/text/index.js";
+import { closestName, shorten } from "../lib/text/index.js";
 import { argDeclarations } from "../lib/variables/index.js";
 import { docsUrl } from "../lib/language/index.js";
 import type { DockerfileRuleDefinition } from "../lib/language/index.js";
@@ -106,22 +106,20 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
     ],
     defaultOptions: [{ baseImageEnv: "unknown", allow: [] }],
     messages: {
-      undefinedVar:
-        "'{{ref}}' is not declared at this point, so Docker substitutes an empty string.{{hint}} Declare it with ARG or ENV before this line, or fix the name.",
-      usedBeforeDeclared:
-        "'{{ref}}' is used before its {{kind}} on line {{line}}, so Docker substitutes an empty string here. Move the {{kind}} above this line.",
+      undefinedVar: "'{{ref}}' is not declared at this point, so Docker substitutes an empty string{{hint}}.",
+      usedBeforeDeclared: "'{{ref}}' is used before its {{kind}} on line {{line}}, so Docker substitutes an empty string here.",
       sameEnvInstruction:
-        "'{{ref}}' is set by this same ENV instruction, but Docker substitutes all values of an ENV before it sets any, so here it still has its earlier value (empty unless the base image sets it). Set it in an earlier ENV.",
+        "'{{ref}}' is set by this same ENV, but Docker substitutes an ENV's values before it sets any, so it still has its earlier value.",
       argDefaultReadsItself:
-        "'{{ref}}' in the default of 'ARG {{name}}' reads {{name}} before this ARG declares it, so it is empty there (a stage does not see a global ARG of that name). Write 'ARG {{name}}' without a default to take the global value, or give a plain default.",
+        "'{{ref}}' in the default of 'ARG {{name}}' reads it before the ARG declares it, so it is empty there.",
       globalArgNotInStage:
-        "'{{ref}}' is a global ARG (declared before the first FROM), which only FROM lines see. Add 'ARG {{name}}' in this stage, after its FROM, to bring its value in; without it Docker substitutes an empty string.",
+        "'{{ref}}' is a global ARG, which only FROM lines see, so Docker substitutes an empty string until 'ARG {{name}}' in this stage.",
       predefinedArgNotInStage:
-        "'{{ref}}' is a predefined build argument, but a stage sees it only after 'ARG {{name}}'; without it Docker substitutes an empty string. Add 'ARG {{name}}' in this stage.",
+        "'{{ref}}' is a predefined build argument, which a stage sees only after 'ARG {{name}}', so Docker substitutes an empty string.",
       declaredInOtherStage:
-        "'{{ref}}' is declared in another stage (line {{line}}); ARG and ENV do not cross stages except into a stage built FROM that one, so Docker substitutes an empty string here. Declare it in this stage.",
+        "'{{ref}}' is declared in another stage (line {{line}}), and ARG and ENV do not cross stages, so Docker substitutes an empty string.",
       shellParameter:
-        "'{{ref}}' is a shell parameter, but Docker substitutes variables in {{keyword}} itself, with no shell, so it becomes an empty string. Escape the dollar sign ('{{escaped}}') to keep it as text.",
+        "'{{ref}}' is a shell parameter, but Docker substitutes it in {{keyword}} itself, with no shell, so it is empty; write '{{escaped}}'.",
       suggestRename: "Use '${{suggestion}}' instead.",
       suggestDeclare: "Add 'ARG {{name}}' after this stage's FROM.",
       suggestEscape: "Escape the dollar sign.",
@@ -312,7 +310,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
         context.report({
           loc,
           messageId: "shellParameter",
-          data: { ref, keyword: node.keyword, escaped: `${escape}${ref}` },
+          data: { ref: shorten(ref, 40), keyword: node.keyword, escaped: shorten(`${escape}${ref}`, 40) },
           suggest:
             text[dollar] === "$"
               ? [{ messageId: "suggestEscape", fix: (fixer) => fixer.insertTextBeforeRange([dollar, dollar + 1], escape) }]
@@ -321,7 +319,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
         return true;
       }
 
-      const data = { ref, name, kind: "", line: "", hint: "", suggestion: "" };
+      const data = { ref: shorten(ref, 40), name, kind: "", line: "", hint: "", suggestion: "" };
       const all = declarations.get(name) ?? [];
 
       if (where.env?.pairs.some((pair) => pair !== where.pair && pair.key.value === name)) {
@@ -365,7 +363,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
         if (suggestion === null) return false;
       }
       data.suggestion = suggestion ?? "";
-      data.hint = suggestion ? ` Did you mean '$${suggestion}'?` : "";
+      data.hint = suggestion ? ` (did you mean '$${suggestion}'?)` : "";
       context.report({
         loc,
         messageId: "undefinedVar",

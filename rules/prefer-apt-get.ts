@@ -30,9 +30,8 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
     schema: [],
     messages: {
       preferAptGet:
-        "'apt {{subcommand}}' uses apt, the interactive front end: its command line is not stable for scripts, and it warns so on every run. Use 'apt-get {{subcommand}}', which does the same here.",
-      preferAptCache:
-        "'apt {{subcommand}}' uses apt, the interactive front end: its command line and output are not stable for scripts. {{hint}}",
+        "'apt {{subcommand}}' uses apt, whose command line is not stable for scripts and warns so on every run; use 'apt-get {{subcommand}}'.",
+      preferAptCache: "'apt {{subcommand}}' uses apt, whose command line and output are not stable for scripts; {{hint}}.",
     },
   },
 
@@ -62,12 +61,12 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
             });
           } else {
             const hint = APT_CACHE_SUBCOMMANDS.has(sub)
-              ? `Use 'apt-cache ${sub}'.`
+              ? `use 'apt-cache ${sub}'`
               : sub === "full-upgrade"
-                ? "Use 'apt-get dist-upgrade', its apt-get name."
+                ? "use 'apt-get dist-upgrade', its apt-get name"
                 : sub === "list"
-                  ? "Use 'apt-cache pkgnames' for available packages, or 'dpkg-query -W' for installed ones."
-                  : "Use apt-get or apt-cache.";
+                  ? "use 'apt-cache pkgnames' or 'dpkg-query -W'"
+                  : "use apt-get or apt-cache";
             context.report({ loc, messageId: "preferAptCache", data: { subcommand: sub, hint } });
           }
         }

@@ -20,7 +20,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
     schema: [],
     messages: {
       overridden:
-        "This {{keyword}} has no effect: the {{keyword}} on line {{line}} of the same stage replaces it, because an image keeps only the last {{keyword}}. Remove this one, or merge the two into one instruction.",
+        "This {{keyword}} has no effect: the {{keyword}} on line {{line}} of the same stage replaces it, as an image keeps only the last one.",
     },
   },
 

@@ -32,7 +32,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
     schema: [],
     messages: {
       missingNoLogInit:
-        "'useradd' with UID {{uid}} and without '-l' writes the user's record into /var/log/lastlog and /var/log/faillog at an offset proportional to the UID; the files are sparse on disk, but the layer stores them in full, which can add gigabytes to the image. Add '-l' ('--no-log-init').",
+        "'useradd' with UID {{uid}} and no '-l' writes lastlog and faillog records at the UID's offset, which can add gigabytes to the layer.",
     },
   },
 

@@ -29,7 +29,7 @@ ruleTester.run("no-undefined-arg-in-from", rule, {
           line: 1,
           column: 17,
           endColumn: 31,
-          data: { name: "BULIDPLATFORM", hint: " Did you mean 'BUILDPLATFORM'?" },
+          data: { name: "BULIDPLATFORM", hint: " (did you mean 'BUILDPLATFORM'?)" },
           suggestions: [{ messageId: "suggestRename", data: { suggestion: "BUILDPLATFORM" }, output: lines("FROM --platform=$BUILDPLATFORM scratch", "COPY Dockerfile .") }],
         },
       ],

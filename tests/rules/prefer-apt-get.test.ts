@@ -39,15 +39,15 @@ ruleTester.run("prefer-apt-get", rule, {
       code: lines("FROM ubuntu:24.04", "RUN apt search python3 && apt show curl"),
       output: null,
       errors: [
-        { messageId: "preferAptCache", data: { subcommand: "search", hint: "Use 'apt-cache search'." } },
-        { messageId: "preferAptCache", data: { subcommand: "show", hint: "Use 'apt-cache show'." } },
+        { messageId: "preferAptCache", data: { subcommand: "search", hint: "use 'apt-cache search'" } },
+        { messageId: "preferAptCache", data: { subcommand: "show", hint: "use 'apt-cache show'" } },
       ],
     },
     {
       name: "apt list and full-upgrade: no fix",
       code: lines("FROM ubuntu:24.04", "RUN apt list --installed && apt full-upgrade -y"),
       output: null,
-      errors: [{ messageId: "preferAptCache" }, { messageId: "preferAptCache", data: { subcommand: "full-upgrade", hint: "Use 'apt-get dist-upgrade', its apt-get name." } }],
+      errors: [{ messageId: "preferAptCache" }, { messageId: "preferAptCache", data: { subcommand: "full-upgrade", hint: "use 'apt-get dist-upgrade', its apt-get name" } }],
     },
     {
       name: "exec form keeps the JSON quotes",
