@@ -1,7 +1,7 @@
 /**
  * `useradd -u <high uid>` without `-l`/`--no-log-init` (hadolint DL3046):
- * useradd writes the new user's record into /var/log/lastlog and faillog at
- * an offset proportional to the UID, and the layer stores the whole file.
+ * useradd before shadow 4.13 writes the new user's record into /var/log/lastlog
+ * and faillog at an offset proportional to the UID, and the layer stores the whole file.
  */
 import type { RunNode } from "../lib/language/index.js";
 import { insertOptionAfter } from "../lib/fix/index.js";
@@ -32,7 +32,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
     schema: [],
     messages: {
       missingNoLogInit:
-        "'useradd' with UID {{uid}} and no '-l' writes lastlog and faillog records at the UID's offset, which can add gigabytes to the layer.",
+        "'useradd' with UID {{uid}} and no '-l' writes lastlog and faillog at the UID's offset (before shadow 4.13), adding gigabytes to the layer.",
     },
   },
 

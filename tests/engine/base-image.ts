@@ -45,6 +45,8 @@ export function makeRootfs(rootfs: string, options: BaseImageOptions): { useradd
     copyFileSync(new URL(`stand-ins/${tool}`, import.meta.url), path.join(rootfs, "usr/bin", tool));
     chmodSync(path.join(rootfs, "usr/bin", tool), 0o755);
   }
+  // apt reads the same lists as apt-get; one stand-in plays both.
+  symlinkSync("apt-get", path.join(rootfs, "usr/bin/apt"));
   return { useradd: copyUseradd(rootfs) };
 }
 
@@ -69,7 +71,7 @@ function copyUseradd(rootfs: string): boolean {
     // Lines such as "libaudit.so.1 => /lib/x86_64-linux-gnu/libaudit.so.1 (0x…)" and "/lib64/ld-linux-x86-64.so.2 (0x…)".
     libraries = execFileSync("ldd", [binary], { encoding: "utf8" })
       .split("\n")
-      .flatMap((line) => line.split(" ").filter((word) => word.startsWith("/")));
+      .flatMap((line) => line.trim().split(" ").filter((word) => word.startsWith("/")));
   } catch {
     return false;
   }

@@ -6,38 +6,25 @@
  * tests/engine/results.json, from which docs/build-cache.md's table is made;
  * ENGINE_UPDATE=1 rewrites both.
  */
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEngineForSuite } from "../support/engine.js";
-import { makeRootfs } from "./base-image.js";
-import { FileServer } from "./file-server.js";
-import { Harness } from "./harness.js";
+import { startHarness, type Harness } from "./harness.js";
 import { readResults, writeResults, type Results } from "./results.js";
 import { scenarios } from "./scenarios/index.js";
 
 const engine = await startEngineForSuite("npm run test:engine");
 const observed = new Map<string, string>();
 let harness: Harness | undefined;
-let server: FileServer | undefined;
-let work: string | undefined;
+let stop: (() => Promise<void>) | undefined;
 
 describe.skipIf(!engine)("the build cache on a real engine", () => {
   beforeAll(async () => {
     if (!engine) return;
-    server = await FileServer.start();
-    work = await mkdtemp(path.join(tmpdir(), "dfl-scenarios-"));
-    const rootfs = path.join(work, "rootfs");
-    const features = makeRootfs(rootfs, { port: server.port });
-    await engine.importImage("busybox-base:1", rootfs);
-    harness = new Harness(engine, server, "busybox-base:1", work, features);
+    ({ harness, stop } = await startHarness(engine));
   });
 
   afterAll(async () => {
-    await server?.stop();
-    await engine?.stop();
-    if (work) await rm(work, { recursive: true, force: true });
+    await (stop ?? engine?.stop.bind(engine))?.();
   });
 
   for (const scenario of scenarios) {

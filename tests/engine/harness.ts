@@ -4,15 +4,18 @@
  * file system, and the plugin itself through ESLint's Linter, so a scenario
  * shows that the rule reports the file whose problem the engine then shows.
  */
-import { readFileSync, existsSync } from "node:fs";
-import { mkdir, rm } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { readFileSync, existsSync, lstatSync, readdirSync, readlinkSync } from "node:fs";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { Linter } from "eslint";
 import plugin from "../../index.js";
 import type { BuildResult, BuildStep, Engine } from "../support/engine.js";
 import { writeFiles } from "../support/engine.js";
 import type { FileServer } from "./file-server.js";
-import { HOSTS } from "./base-image.js";
+import { HOSTS, makeRootfs } from "./base-image.js";
+import { FileServer as Server } from "./file-server.js";
 
 export interface ScenarioBuild {
   dockerfile: string;
@@ -131,4 +134,48 @@ export class Harness {
 /** `CACHED` or `ran`, for observed results. */
 export function status(step: BuildStep): string {
   return step.failed ? "failed" : step.cached ? "CACHED" : "ran";
+}
+
+/** Starts the file server, imports the base image into the engine, and returns the harness with what stops it all. */
+export async function startHarness(engine: Engine): Promise<{ harness: Harness; stop: () => Promise<void> }> {
+  const server = await Server.start();
+  const work = await mkdtemp(path.join(tmpdir(), "dfl-scenarios-"));
+  const stop = async (): Promise<void> => {
+    await server.stop();
+    await engine.stop();
+    await rm(work, { recursive: true, force: true });
+  };
+  try {
+    const rootfs = path.join(work, "rootfs");
+    const features = makeRootfs(rootfs, { port: server.port });
+    await engine.importImage("busybox-base:1", rootfs);
+    return { harness: new Harness(engine, server, "busybox-base:1", work, features), stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/**
+ * What an exported root file system holds: per path, its type, mode, owner
+ * and content digest (or link target). Times are left out: they differ
+ * between any two builds.
+ */
+export function snapshot(root: string): Map<string, string> {
+  const entries = new Map<string, string>();
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir).sort()) {
+      const full = path.join(dir, name);
+      const relative = path.relative(root, full);
+      const stat = lstatSync(full);
+      const owner = `${(stat.mode & 0o7777).toString(8)} ${stat.uid}:${stat.gid}`;
+      if (stat.isSymbolicLink()) entries.set(relative, `link ${readlinkSync(full)}`);
+      else if (stat.isDirectory()) {
+        entries.set(relative, `dir ${owner}`);
+        walk(full);
+      } else entries.set(relative, `file ${owner} ${stat.size} ${createHash("sha256").update(readFileSync(full)).digest("hex")}`);
+    }
+  };
+  walk(root);
+  return entries;
 }

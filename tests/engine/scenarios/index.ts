@@ -7,6 +7,7 @@ import { pinPackageVersions } from "./pin-package-versions.js";
 import { requireAddChecksum } from "./require-add-checksum.js";
 import type { Scenario } from "./scenario.js";
 import { secretCacheBust } from "./secret-cache-bust.js";
+import { useraddNoLogInit } from "./useradd-no-log-init.js";
 import { volatileArgsLast } from "./volatile-args-last.js";
 
 export type { Scenario } from "./scenario.js";
@@ -20,4 +21,5 @@ export const scenarios: Scenario[] = [
   ...noSecretsInBuildArgs,
   ...copyManifestsFirst,
   ...volatileArgsLast,
+  ...useraddNoLogInit,
 ];
