@@ -180,9 +180,7 @@ export class Engine {
 
   /** `docker import` of a folder as an image's root file system, owned by root; returns the image id. */
   async importImage(tag: string, rootfs: string): Promise<string> {
-    const tar = await run("tar", ["--owner=0", "--group=0", "-C", rootfs, "-c", "."], { env: process.env, binary: true });
-    if (tar.code !== 0) throw new Error(`tar of ${rootfs} failed: ${tar.stderr}`);
-    const result = await this.docker(["import", "-", tag], { input: tar.output });
+    const result = await this.docker(["import", "-", tag], { input: await tarFolder(rootfs) });
     if (result.code !== 0) throw new Error(`docker import ${tag} failed: ${result.stderr}`);
     return result.stdout.trim();
   }
@@ -252,6 +250,13 @@ export async function startEngineForSuite(suite: string): Promise<Engine | undef
     console.warn(`\n${bar}\n${suite}: SKIPPED, no Docker engine could start here.\n${error.message}\nIn CI (CI=true) this fails the run.\n${bar}\n`);
     return undefined;
   }
+}
+
+/** A folder as a tar archive whose files belong to root, as an image layer wants them. */
+export async function tarFolder(dir: string): Promise<Buffer> {
+  const tar = await run("tar", ["--owner=0", "--group=0", "-C", dir, "-c", "."], { env: process.env, binary: true });
+  if (tar.code !== 0) throw new Error(`tar of ${dir} failed: ${tar.stderr}`);
+  return tar.output;
 }
 
 /** Writes files into a folder, creating parent folders. */
