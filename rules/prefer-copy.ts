@@ -8,7 +8,7 @@ import type { RuleTextEdit, RuleTextEditor } from "@eslint/core";
 import { isRemoteSource } from "../lib/packages/index.js";
 import { docsUrl } from "../lib/language/index.js";
 import type { DockerfileRuleDefinition } from "../lib/language/index.js";
-import { unquoteWord } from "../lib/text/index.js";
+import { shorten, unquoteWord } from "../lib/text/index.js";
 import type { AddNode } from "../lib/language/index.js";
 
 type MessageIds = "preferCopy" | "preferCopyUnlessArchive" | "useCopy";
@@ -85,7 +85,8 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
     hasSuggestions: true,
     schema: [],
     messages: {
-      preferCopy: "ADD of {{sources}} does what COPY does, but ADD also fetches URLs and unpacks archives, so readers must check: use COPY.",
+      preferCopy:
+        "ADD of {{sources}} only copies, but ADD can also fetch URLs and unpack archives, so readers must check: use COPY.",
       preferCopyUnlessArchive: "ADD unpacks {{source}} if its content is a tar archive, whatever its name: use COPY unless that is what it is for.",
       useCopy: "Replace ADD with COPY ({{source}} is not a tar archive).",
     },
@@ -117,7 +118,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
       const keyword = text.slice(node.keywordRange[0], node.keywordRange[1]);
       const fix = keyword.toUpperCase() === "ADD" ? (fixer: RuleTextEditor): RuleTextEdit => fixer.replaceTextRange(node.keywordRange, copyLike(keyword)) : null;
       if (mayBeArchive !== null) {
-        const source = `'${mayBeArchive}'`;
+        const source = `'${shorten(mayBeArchive, 34)}'`;
         context.report({
           loc: sourceCode.positions.locOf(node.keywordRange),
           messageId: "preferCopyUnlessArchive",
@@ -126,7 +127,8 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
         });
         return;
       }
-      const shown = names.length <= 2 ? names.map((name) => `'${name}'`).join(" and ") : `'${names[0] ?? ""}' and ${names.length - 1} more`;
+      const quoted = (name: string): string => `'${shorten(name, names.length === 1 ? 34 : 24)}'`;
+      const shown = names.length <= 2 ? names.map(quoted).join(" and ") : `${quoted(names[0] ?? "")} and ${names.length - 1} more`;
       context.report({ loc: sourceCode.positions.locOf(node.keywordRange), messageId: "preferCopy", data: { sources: shown }, fix });
     }
 
