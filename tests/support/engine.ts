@@ -236,9 +236,9 @@ process.once("exit", () => {
  * The engine for a test suite. In CI (`CI=true`) an engine that cannot start
  * fails the suite; elsewhere the suite is skipped, and says so loudly.
  */
-export async function startEngineForSuite(suite: string): Promise<Engine | undefined> {
+export async function startEngineForSuite(suite: string, start: () => Promise<Engine> = () => Engine.start()): Promise<Engine | undefined> {
   try {
-    return await Engine.start();
+    return await start();
   } catch (error) {
     if (!(error instanceof EngineUnavailableError)) throw error;
     if (process.env.CI === "true") {

@@ -84,6 +84,41 @@ export const secretCacheBust: Scenario[] = [
     },
   },
   {
+    id: "secret-cache-bust-onbuild",
+    rule: "secret-cache-bust",
+    kind: "problem",
+    claim: "An ONBUILD RUN runs right after the downstream FROM, so only an earlier `ONBUILD ARG` can invalidate it.",
+    scenario: "A base image with `ARG CACHEBUST` and `ONBUILD RUN --mount=type=secret,…`, then one with `ONBUILD ARG CACHEBUST` above it; a downstream `FROM` of each is built twice, rotating the token and `CACHEBUST`.",
+    async run(harness) {
+      const downstream = async (name: string, parent: string[]): Promise<[boolean, string | undefined]> => {
+        harness.server.reset();
+        rotate(harness, "token-1");
+        const base = [`FROM ${harness.base}`, ...parent, `ONBUILD ${fetchLine(harness)}`, ""].join("\n");
+        const tag = `onbuild-${name}:1`;
+        const built = await harness.build(`onbuild-${name}-base`, { dockerfile: base, tag });
+        expect(built.ok, built.log).toBe(true);
+        const child = [`FROM ${tag}`, "RUN echo app > /app.txt", ""].join("\n");
+        const first = await harness.build(`onbuild-${name}`, { dockerfile: child, network: true, secrets: { token: "token-1" }, buildArgs: { CACHEBUST: "1" } });
+        expect(first.ok, first.log).toBe(true);
+        rotate(harness, "token-2");
+        const second = await harness.build(`onbuild-${name}`, { dockerfile: child, network: true, secrets: { token: "token-2" }, buildArgs: { CACHEBUST: "2" } });
+        expect(second.ok, second.log).toBe(true);
+        return [second.step("RUN --mount=type=secret").cached, second.read("data.txt")];
+      };
+      const plainArg = ["ARG CACHEBUST"];
+      const onbuildArg = ["ONBUILD ARG CACHEBUST"];
+      expect(harness.lint([`FROM ${harness.base}`, ...plainArg, `ONBUILD ${fetchLine(harness)}`, ""].join("\n"), "secret-cache-bust").map((message) => message.messageId)).toEqual([
+        "onbuildSecretNotBusted",
+      ]);
+      expect(harness.lint([`FROM ${harness.base}`, ...onbuildArg, `ONBUILD ${fetchLine(harness)}`, ""].join("\n"), "secret-cache-bust")).toEqual([]);
+      const [plainCached, plainData] = await downstream("arg", plainArg);
+      expect([plainCached, plainData]).toEqual([true, "data for token-1\n"]);
+      const [onbuildCached, onbuildData] = await downstream("onbuild-arg", onbuildArg);
+      expect([onbuildCached, onbuildData]).toEqual([false, "data for token-2\n"]);
+      return "Downstream, the trigger stayed CACHED with the old data under the base's plain `ARG CACHEBUST`, and ran with the new token under `ONBUILD ARG CACHEBUST`.";
+    },
+  },
+  {
     id: "secret-cache-bust-mount-variable",
     rule: "secret-cache-bust",
     kind: "fix",
