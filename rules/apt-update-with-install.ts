@@ -43,7 +43,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
     schema: [],
     messages: {
       updateWithoutInstall:
-        "'{{command}}' runs in a RUN that installs nothing with {{tool}} after it. Docker caches this layer by the command's text, so the package index keeps the content of the first build, and later installs read stale lists (and fail once the mirror drops the old versions). Refresh and install in the same RUN: '{{hint}}'.",
+        "'{{command}}' runs in a RUN that installs nothing with {{tool}} after it, so later installs read the cached, stale package index.",
     },
   },
 

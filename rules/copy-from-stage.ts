@@ -5,7 +5,7 @@
  * variables, which BuildKit does not substitute there.
  */
 import { processWord } from "../lib/variables/index.js";
-import { closestName } from "../lib/text/index.js";
+import { closestName, shorten } from "../lib/text/index.js";
 import type { Stage } from "../lib/facts/index.js";
 import { docsUrl } from "../lib/language/index.js";
 import type { DockerfileRuleDefinition } from "../lib/language/index.js";
@@ -39,15 +39,13 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
     defaultOptions: [{ namedContexts: [] }],
     messages: {
       selfReference:
-        "{{what}} '{{value}}' names the stage this instruction is in: a stage cannot copy from itself, and Docker stops with a circular dependency. Name an earlier stage.",
+        "{{what}} '{{value}}' names the stage this instruction is in, and a stage cannot copy from itself, so Docker stops with a circular dependency.",
       laterStage:
-        "{{what}} '{{value}}' names stage '{{stage}}', which is defined after this one (line {{line}}). Only BuildKit follows such references, and the file no longer reads in build order. Move that stage above this one.",
+        "{{what}} '{{value}}' names stage '{{stage}}', defined later on line {{line}}, which only BuildKit follows and which breaks the build order.",
       missingStage:
-        "{{what}} '{{value}}' is not the name of a stage defined before this one{{hint}}, and without a tag or registry it does not read as an image either: Docker would pull '{{value}}:latest' from Docker Hub. Fix the stage name, or write the image in full (such as '{{value}}:1.2' or 'docker.io/{{value}}').",
-      missingIndex:
-        "{{what}} '{{value}}' is a stage index, but this file has only {{count}} stage(s) (numbered from 0). Name the stage instead of counting.",
-      variable:
-        "{{what}} '{{value}}' uses a variable, which BuildKit does not substitute there: the build stops with \"variable expansion is not supported\". Declare a stage with 'FROM {{value}} AS <name>' (FROM does substitute global ARGs) and copy from that name.",
+        "{{what}} '{{value}}' is no earlier stage{{hint}} and no full image name, so Docker would pull '{{value}}:latest'.",
+      missingIndex: "{{what}} '{{value}}' is a stage index, but this file has only {{count}} stage(s), numbered from 0.",
+      variable: "{{what}} '{{value}}' holds a variable, which BuildKit does not expand there, so the build fails.",
       suggestRename: "Use '{{suggestion}}' instead.",
     },
   },
@@ -62,7 +60,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
     function check(node: InstructionNode, stage: Stage | null, what: string, value: string, range: Range): void {
       const loc = sourceCode.positions.locOf(range);
       const current = stage ? stage.index : -1;
-      const data = { what, value, stage: "", line: "", hint: "", count: String(stages.length), suggestion: "" };
+      const data = { what, value: shorten(value, 32), stage: "", line: "", hint: "", count: String(stages.length), suggestion: "" };
       const word = processWord(value, () => undefined, { escapeChar: facts.escapeChar });
       if (word.references.length > 0) {
         context.report({ loc, messageId: "variable", data });

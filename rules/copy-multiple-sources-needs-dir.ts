@@ -5,6 +5,7 @@
 import { processExecString, processSourceRange } from "../lib/variables/index.js";
 import type { WordResult } from "../lib/variables/index.js";
 import { docsUrl } from "../lib/language/index.js";
+import { shorten } from "../lib/text/index.js";
 import type { DockerfileRuleDefinition } from "../lib/language/index.js";
 import type { AddNode, ArgumentNode, CopyNode, ExecArgumentNode } from "../lib/language/index.js";
 import { isRemoteSource } from "../lib/packages/index.js";
@@ -38,8 +39,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
     hasSuggestions: true,
     schema: [],
     messages: {
-      needsDirectory:
-        "This {{keyword}} has {{why}}, so its destination '{{destination}}' must be a directory, written with a trailing '/'. Without it, BuildKit copies every file to that one path when it is not an existing directory, and only the last one survives; the legacy builder refuses the build. Add the '/'.",
+      needsDirectory: "This {{keyword}} has {{why}}, so '{{destination}}' needs a trailing '/' or all files land on one path.",
       addSlash: "Add a trailing '/' to the destination.",
     },
   },
@@ -89,14 +89,14 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
       if (written.endsWith("/")) return;
       const value = valueOf(node, destination);
       if (value === null || isDirectory(value)) return;
-      const why = count >= 2 ? `${String(count)} sources` : `the wildcard source '${wildcard ?? ""}', which can match several files`;
+      const why = count >= 2 ? `${String(count)} sources` : `the wildcard source '${shorten(wildcard ?? "", 32)}'`;
       const raw = text.slice(destination.range[0], destination.range[1]);
       const closingQuote = raw.length > 1 && (raw.endsWith('"') || raw.endsWith("'"));
       const at = closingQuote ? destination.range[1] - 1 : destination.range[1];
       context.report({
         loc: destination.loc,
         messageId: "needsDirectory",
-        data: { keyword: node.keyword, why, destination: value },
+        data: { keyword: node.keyword, why, destination: shorten(value, 32) },
         suggest: [{ messageId: "addSlash", fix: (fixer) => fixer.insertTextBeforeRange([at, at], "/") }],
       });
     }

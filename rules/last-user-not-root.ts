@@ -25,9 +25,9 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
     schema: [],
     messages: {
       rootUser:
-        "The final image runs as root: this is the last USER of the last stage. A process that is compromised, or a mistake in a mounted volume, then has root's power in the container. Switch to an unprivileged user (such as 'USER 10001' or a user you create) after the steps that need root.",
+        "The final image runs as root, as this is the last USER of the last stage, so a compromised process has root's power in the container.",
       inheritedRootUser:
-        "The final image runs as root: the last stage has no USER and inherits this 'USER {{user}}' from stage '{{stage}}'. A process that is compromised then has root's power in the container. Add 'USER <unprivileged user>' to the last stage.",
+        "The final image runs as root: the last stage has no USER and inherits 'USER {{user}}' from stage '{{stage}}'.",
     },
   },
 

@@ -6,6 +6,7 @@
 import type { EnvNode, LabelNode } from "../lib/language/index.js";
 import { joinContinuations } from "../lib/language/index.js";
 import { docsUrl } from "../lib/language/index.js";
+import { shorten } from "../lib/text/index.js";
 import type { DockerfileRuleDefinition } from "../lib/language/index.js";
 
 type MessageIds = "legacy" | "spacedEquals" | "joinEquals";
@@ -34,9 +35,9 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
     schema: [],
     messages: {
       legacy:
-        "\"{{keyword}} {{key}}={{example}}\" should be used instead of the legacy \"{{keyword}} {{key}} {{example}}\" form. The legacy form is deprecated and reads differently from the `=` form: everything after the first blank, blanks included, becomes the value of '{{key}}', so `{{keyword}} A B=C` sets A to 'B=C' rather than two keys.",
+        "'{{keyword}} {{key}} value' is the deprecated legacy form, which takes all after the first blank as the value; use '='.",
       spacedEquals:
-        "The blanks around '=' make this the legacy \"{{keyword}} key value\" form: '{{key}}' gets the value '{{value}}', equals sign included. Write '{{key}}=…' with no blanks around '='.",
+        "The blanks around '=' make this a legacy '{{keyword}} key value' form, so '{{key}}' gets the value '{{value}}', '=' included.",
       joinEquals: "Remove the blanks around '=' (the value loses its leading '=').",
     },
   },
@@ -51,7 +52,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
       const pair = node.pairs[0];
       if (!pair) return;
       const keyword = text.slice(node.keywordRange[0], node.keywordRange[1]);
-      const data = { keyword, key: pair.key.value, example: "value" };
+      const data = { keyword, key: shorten(pair.key.value, 20), example: "value" };
       const value = pair.value;
       if (!value) {
         context.report({ loc: pair.key.loc, messageId: "legacy", data });
@@ -67,7 +68,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
         context.report({
           loc: pair.key.loc,
           messageId: "spacedEquals",
-          data: { keyword, key: pair.key.value, value: written },
+          data: { keyword, key: shorten(pair.key.value, 20), value: shorten(written, 24) },
           suggest: joinable ? [{ messageId: "joinEquals", fix: (fixer) => fixer.replaceTextRange([pair.key.range[1], end], "=") }] : [],
         });
         return;

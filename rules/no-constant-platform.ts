@@ -20,7 +20,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
     schema: [],
     messages: {
       constantPlatform:
-        "FROM --platform uses the constant '{{platform}}', so this stage is built for {{platform}} whatever platform the build targets: a multi-platform build gets it for every target, and other machines run it under emulation. Use $BUILDPLATFORM (for a stage that only builds) or leave --platform out; if the stage is meant for this platform only, say so in its name (AS build-{{arch}}).",
+        "FROM --platform={{platform}} builds this stage for {{platform}} whatever the target, so other platforms get it or run it under emulation.",
     },
   },
 

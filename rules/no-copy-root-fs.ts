@@ -48,7 +48,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
     defaultOptions: [{ allow: DEFAULT_ALLOW }],
     messages: {
       rootCopy:
-        "'COPY --from={{from}} / /' copies the whole filesystem of '{{from}}' over this stage: its package database, caches and build tools replace this stage's files, and the layer holds everything. Copy only what the image needs (such as 'COPY --from={{from}} /app /app').",
+        "'COPY --from={{from}} / /' copies the whole filesystem of '{{from}}' over this stage, package database and build tools included.",
     },
   },
 

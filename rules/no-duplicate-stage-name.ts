@@ -17,7 +17,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
     schema: [],
     messages: {
       duplicate:
-        "Stage name '{{name}}' is already used by the stage on line {{line}} (stage names ignore case). A name can point to only one stage, so `FROM {{lower}}`, `COPY --from={{lower}}` and `--target {{lower}}` reach just one of the two, and which one depends on where the reference stands. Give each stage its own name.",
+        "Stage name '{{name}}' is already used on line {{line}} (names ignore case), so FROM, COPY --from and --target reach only one of the two.",
     },
   },
 

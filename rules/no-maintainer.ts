@@ -31,8 +31,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
     fixable: "code",
     schema: [],
     messages: {
-      deprecated:
-        "MAINTAINER is deprecated: Docker keeps it only for old Dockerfiles, and `docker build --check` warns about it. Record the author with `LABEL {{authors}}=\"…\"`, the standard OCI annotation that registries and tools read{{already}}.",
+      deprecated: "MAINTAINER is deprecated and 'docker build --check' warns about it; use the label '{{authors}}'{{already}}.",
     },
   },
 
@@ -61,7 +60,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
         context.report({
           loc: sourceCode.positions.locOf(node.keywordRange),
           messageId: "deprecated",
-          data: { authors: AUTHORS, already: already ? " (this stage already sets it, so remove the MAINTAINER line)" : "" },
+          data: { authors: AUTHORS, already: already ? " (already set here)" : "" },
           fix: canFix
             ? (fixer) => fixer.replaceTextRange(node.range, `${keyword === keyword.toLowerCase() ? "label" : "LABEL"} ${AUTHORS}=${doubleQuoted(value, escapeChar)}`)
             : null,

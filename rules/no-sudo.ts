@@ -23,7 +23,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
     schema: [],
     messages: {
       noSudo:
-        "'sudo' in a RUN: the build already runs each command as the stage's USER, and sudo's behaviour depends on /etc/sudoers, a TTY and the environment it resets, so the command can hang or fail on another base image. Switch with 'USER root' before the RUN (and back after), or use gosu/su-exec in an entrypoint for run-time needs.",
+        "'sudo' in a RUN depends on /etc/sudoers, a TTY and the environment it resets, so it can hang or fail; switch with 'USER root' instead.",
     },
   },
 

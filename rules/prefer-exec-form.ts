@@ -84,7 +84,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
     defaultOptions: [{ checkHealthcheck: false }],
     messages: {
       preferExec:
-        "JSON arguments recommended for {{keyword}} to prevent unintended behavior related to OS signals. In shell form Docker runs `/bin/sh -c \"…\"`: the shell is PID 1 and does not pass SIGTERM on, so `docker stop` waits its timeout and then kills the program without a clean shutdown. Use the exec form, such as {{keyword}} [\"program\", \"arg\"]; if you need shell features, call a script or set SHELL to show that the shell is intended.",
+        "{{keyword}} in shell form runs under /bin/sh, which as PID 1 does not pass SIGTERM on, so 'docker stop' kills the program uncleanly.",
       useExec: "Rewrite as {{keyword}} {{exec}}{{note}}.",
     },
   },

@@ -5,6 +5,7 @@
  */
 import { classifyRef, displayText, isSupportFile, markedLookup, parseUrl, resolveWithMarkers, NEUTRAL_MARK, UNKNOWN_MARK, VERSION_MARK, SCP_LIKE } from "../lib/packages/index.js";
 import { docsUrl } from "../lib/language/index.js";
+import { shorten } from "../lib/text/index.js";
 import type { DockerfileRuleDefinition } from "../lib/language/index.js";
 import type { AddNode, ArgumentNode, ExecArgumentNode, FlagNode } from "../lib/language/index.js";
 import { unquoteWhole } from "../lib/facts/index.js";
@@ -71,12 +72,9 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
     },
     schema: [],
     messages: {
-      missingChecksum:
-        "ADD downloads '{{url}}' with nothing that fixes its content: when the file on the server changes, the image changes with it and every later step rebuilds, and a rebuild months later gets yet another file. Add '--checksum=sha256:<digest>' (the file's sha256sum) so a changed file fails the build instead.",
-      floatingGitRef:
-        "ADD of the Git repository '{{url}}' follows {{ref}}, which moves with every push: each build without a cache adds whatever it holds now, so the same Dockerfile gives different images. Name a tag or a commit ('#v1.2.3', '#<commit sha>') or add '--checksum=<commit sha>'.",
-      invalidChecksum:
-        "'--checksum={{value}}' is not a checksum BuildKit accepts for {{what}}: it takes {{expected}}.",
+      missingChecksum: "ADD of '{{url}}' has no --checksum, so a change on the server silently changes the image.",
+      floatingGitRef: "ADD of Git repository '{{url}}' follows {{ref}}, which moves with each push, so builds differ.",
+      invalidChecksum: "'--checksum={{value}}' is not valid for {{what}}, which takes {{expected}}.",
     },
   },
 
@@ -94,7 +92,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
         context.report({
           loc: positions.locOf(checksumFlag.valueRange ?? checksumFlag.range),
           messageId: "invalidChecksum",
-          data: { value: checksumFlag.value ?? "", what, expected },
+          data: { value: shorten(checksumFlag.value ?? "", 32), what, expected },
         });
       };
 
@@ -113,17 +111,17 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
           if (isSupportFile(remote.path)) continue;
           if (checksum !== null && (hasMarker(checksum) || SHA256_CHECKSUM.test(checksum))) continue;
           if (checksum !== null && checksum !== "") {
-            if (!reportedChecksum) reportInvalid("a URL", "'sha256:' and the 64 lowercase hex digits of the file's SHA-256 digest (the only algorithm it supports)");
+            if (!reportedChecksum) reportInvalid("a URL", "only 'sha256:' and 64 lowercase hex digits");
             reportedChecksum = true;
             continue;
           }
-          context.report({ loc, messageId: "missingChecksum", data: { url } });
+          context.report({ loc, messageId: "missingChecksum", data: { url: shorten(url, 48) } });
           continue;
         }
 
         if (checksum !== null && checksum !== "") {
           if (hasMarker(checksum) || COMMIT_CHECKSUM.test(checksum)) continue;
-          if (!reportedChecksum) reportInvalid("a Git repository", "the commit SHA in lowercase hex, in full or as a prefix");
+          if (!reportedChecksum) reportInvalid("a Git repository", "a lowercase hex commit SHA or prefix");
           reportedChecksum = true;
           continue;
         }
@@ -136,7 +134,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
           if (kind !== "branch") continue;
           describe = `the branch '${displayText(remote.ref)}'`;
         }
-        context.report({ loc, messageId: "floatingGitRef", data: { url, ref: describe } });
+        context.report({ loc, messageId: "floatingGitRef", data: { url: shorten(url, 36), ref: describe } });
       }
     }
 

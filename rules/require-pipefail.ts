@@ -7,6 +7,7 @@ import type { RunNode, ShellNode } from "../lib/language/index.js";
 import { joinContinuations } from "../lib/language/index.js";
 import { scriptStart } from "../lib/fix/index.js";
 import { docsUrl } from "../lib/language/index.js";
+import { shorten } from "../lib/text/index.js";
 import type { DockerfileRuleDefinition } from "../lib/language/index.js";
 import type { Stage } from "../lib/facts/index.js";
 import { commandName, unwrapCommand } from "../lib/shell/index.js";
@@ -54,7 +55,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
     schema: [],
     messages: {
       missingPipefail:
-        "This pipe's status is its last command's: if '{{producer}}' fails, the pipe's last command can still succeed, so the RUN succeeds too, and the build cache keeps the broken layer. Set pipefail: 'SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]' before the RUN ({{shellHint}}), or start the script with 'set -o pipefail &&' in a shell that has it.",
+        "Without pipefail a pipe fails only if its last command does, so if '{{producer}}' fails the RUN passes and its layer is kept.",
       prefixPipefail: "Start the script with 'set -o pipefail && ' ({{shell}} has pipefail).",
     },
   },
@@ -163,7 +164,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
             loc: sourceCode.positions.locOf([first.start, first.end]),
             messageId: "missingPipefail",
             data: {
-              producer: producer ? producer.value : "the first command",
+              producer: producer ? shorten(producer.value, 28) : "the first command",
               shellHint: shell.name === null ? "the default /bin/sh may be dash, which has no pipefail" : `the shell here is ${shell.name}`,
             },
             suggest,

@@ -21,7 +21,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
     schema: [],
     messages: {
       notLowercase:
-        "Stage name '{{name}}' should be lowercase. BuildKit stores stage names in lower case but looks up `FROM <name>` exactly as written, so `FROM {{name}}` would not find this stage and would try to pull an image instead; `COPY --from` and `--target` ignore case. A lower-case name also keeps names apart from keywords.",
+        "Stage name '{{name}}' is not lowercase, but BuildKit looks up 'FROM {{name}}' as written and would pull an image instead.",
       rename: "Rename the stage to '{{lower}}'{{where}}.",
     },
   },

@@ -9,6 +9,7 @@ import type { InstructionNode } from "../lib/language/index.js";
 import { commandRegion, fileRangeOf } from "../lib/language/index.js";
 import { readLooseExecArray } from "../lib/language/index.js";
 import { docsUrl } from "../lib/language/index.js";
+import { shorten } from "../lib/text/index.js";
 import type { DockerfileRuleDefinition } from "../lib/language/index.js";
 
 type MessageIds = "runsInShell" | "failsBuild";
@@ -24,9 +25,8 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
     schema: [],
     messages: {
       runsInShell:
-        "This {{keyword}} looks like an exec-form array but is not valid JSON ({{reason}}), so Docker does not read it as exec form: it runs the whole text, brackets and quotes included, as a shell command{{effect}}. Write a JSON array with double quotes{{suggestion}}.",
-      failsBuild:
-        "This {{keyword}} looks like an exec-form array but is not a valid JSON array of strings ({{reason}}), and the build fails here{{effect}}. Write a JSON array of double-quoted strings{{suggestion}}.",
+        "This {{keyword}} is not valid JSON ({{reason}}), so Docker runs it in shell form, brackets and quotes included.",
+      failsBuild: "This {{keyword}} is not a valid JSON array of strings ({{reason}}), so the build fails here.",
     },
   },
 
@@ -60,7 +60,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
         messageId: failsBuild ? "failsBuild" : "runsInShell",
         data: {
           keyword,
-          reason: loose.reasons.join(", "),
+          reason: shorten(loose.reasons.length > 2 ? `${loose.reasons[0] ?? ""} and ${String(loose.reasons.length - 1)} more` : loose.reasons.join(", "), 40),
           effect,
           suggestion: loose.fixed ? `: ${loose.fixed.trim()}` : "",
         },

@@ -50,15 +50,14 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
     schema: [],
     messages: {
       mapping:
-        "EXPOSE should not define an IP address or host-port mapping, found '{{spec}}'{{resolved}}. EXPOSE only documents the port the container listens on; the host side is chosen by `docker run -p`. BuildKit ignores the host part today and will reject it in a future release. Write just '{{container}}'.",
-      protoCasing:
-        "Protocol '{{spec}}'{{resolved}} in EXPOSE should be lowercase. Docker lower-cases it anyway; write '{{lower}}' so the file says what the image records.",
+        "EXPOSE '{{spec}}'{{resolved}} maps a host address or port, which EXPOSE ignores and BuildKit will reject; write '{{container}}'.",
+      protoCasing: "Protocol '{{spec}}'{{resolved}} in EXPOSE is not lowercase, which Docker records anyway; write '{{lower}}'.",
       invalidProto:
-        "'{{detail}}' in '{{spec}}'{{resolved}} is not a protocol EXPOSE accepts, and the build fails. Use tcp (the default), udp or sctp.",
-      noPort: "'{{spec}}'{{resolved}} has no port number before the protocol, and the build fails. Write the port, as in '80/tcp'.",
-      notNumber: "'{{detail}}' in '{{spec}}'{{resolved}} is not a port number, and the build fails. EXPOSE takes numbers such as 8080 or ranges such as 8000-8010.",
-      outOfRange: "Port {{detail}} in '{{spec}}'{{resolved}} is out of range, and the build fails. Valid ports run from 0 to 65535.",
-      badRange: "The range '{{detail}}' in '{{spec}}'{{resolved}} ends before it starts, and the build fails. Write the lower port first.",
+        "'{{detail}}' in '{{spec}}'{{resolved}} is not a protocol EXPOSE accepts (tcp, udp or sctp), so the build fails.",
+      noPort: "'{{spec}}'{{resolved}} has no port number before the protocol, so the build fails.",
+      notNumber: "'{{detail}}' in '{{spec}}'{{resolved}} is not a port number or range, so the build fails.",
+      outOfRange: "Port {{detail}} in '{{spec}}'{{resolved}} is outside 0 to 65535, so the build fails.",
+      badRange: "The range '{{detail}}' in '{{spec}}'{{resolved}} ends before it starts, so the build fails.",
     },
   },
 

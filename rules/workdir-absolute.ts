@@ -7,6 +7,7 @@
  */
 import type { InstructionNode } from "../lib/language/index.js";
 import { docsUrl } from "../lib/language/index.js";
+import { shorten } from "../lib/text/index.js";
 import type { DockerfileRuleDefinition } from "../lib/language/index.js";
 import type { Stage } from "../lib/facts/index.js";
 
@@ -36,9 +37,9 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
     schema: [],
     messages: {
       relative:
-        "WORKDIR '{{path}}'{{resolved}} is relative and no absolute WORKDIR comes before it in this stage, so it lands inside whatever working directory the base image sets. If a new version of the base image changes that directory, every later COPY, RUN and CMD moves with it, silently. Use an absolute path, such as '/{{suggestion}}'.",
+        "Relative WORKDIR '{{path}}'{{resolved}}, with no absolute one before it, follows the base image's working directory.",
       tilde:
-        "WORKDIR '{{path}}' does not mean the home directory: WORKDIR does no shell expansion, so '~' is a directory literally named '~' inside the base image's working directory. Use an absolute path, such as '/home/<user>/…' or '/app'.",
+        "WORKDIR '{{path}}' is not the home directory: WORKDIR does no shell expansion, so '~' is a directory literally named '~'.",
     },
   },
 
@@ -75,8 +76,8 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
         loc: word.loc,
         messageId: "relative",
         data: {
-          path: word.value,
-          resolved: expansion.value === word.value ? "" : ` (resolves to '${expansion.value}')`,
+          path: shorten(word.value, 32),
+          resolved: expansion.value === word.value ? "" : ` (resolves to '${shorten(expansion.value, 32)}')`,
           suggestion: tail === "." || tail === "" ? "app" : tail,
         },
       });

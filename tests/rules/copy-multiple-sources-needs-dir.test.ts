@@ -33,7 +33,7 @@ ruleTester.run("copy-multiple-sources-needs-dir", rule, {
     {
       name: "a wildcard counts as several sources",
       code: lines("FROM eclipse-temurin:21", "COPY --from=build /app/target/*.jar /app/app.jar"),
-      errors: [{ messageId: "needsDirectory", data: { keyword: "COPY", why: "the wildcard source '/app/target/*.jar', which can match several files", destination: "/app/app.jar" }, suggestions: [{ messageId: "addSlash", output: lines("FROM eclipse-temurin:21", "COPY --from=build /app/target/*.jar /app/app.jar/") }] }],
+      errors: [{ messageId: "needsDirectory", data: { keyword: "COPY", why: "the wildcard source '/app/target/*.jar'", destination: "/app/app.jar" }, suggestions: [{ messageId: "addSlash", output: lines("FROM eclipse-temurin:21", "COPY --from=build /app/target/*.jar /app/app.jar/") }] }],
     },
     {
       name: "ADD with several sources",

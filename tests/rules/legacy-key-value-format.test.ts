@@ -71,7 +71,7 @@ ruleTester.run("legacy-key-value-format", rule, {
           line: 2,
           column: 7,
           endColumn: 17,
-          data: { keyword: "LABEL", key: "maintainer", value: '= "The Infrastructure Company GmbH <info@servercow.de>"' },
+          data: { keyword: "LABEL", key: "maintainer", value: '= "The Infra…vercow.de>"' },
           suggestions: [{ messageId: "joinEquals", output: lines("FROM alpine:3.20", 'LABEL maintainer="The Infrastructure Company GmbH <info@servercow.de>"') }],
         },
       ],

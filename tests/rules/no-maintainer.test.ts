@@ -49,7 +49,7 @@ ruleTester.run("no-maintainer", rule, {
       name: "no fix when the stage already has the label",
       code: lines("FROM alpine:3.20", 'LABEL org.opencontainers.image.authors="ops@example.com"', "MAINTAINER ops@example.com"),
       output: null,
-      errors: [{ messageId: "deprecated", data: { authors: "org.opencontainers.image.authors", already: " (this stage already sets it, so remove the MAINTAINER line)" } }],
+      errors: [{ messageId: "deprecated", data: { authors: "org.opencontainers.image.authors", already: " (already set here)" } }],
     },
     {
       name: "the label in another stage does not count",

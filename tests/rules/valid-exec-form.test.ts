@@ -118,7 +118,7 @@ ruleTester.run("valid-exec-form", rule, {
       name: "a comment after the array makes it shell form",
       code: lines("FROM node:20", 'CMD ["node", "server.js"] # start the API'),
       output: null,
-      errors: [{ messageId: "runsInShell", data: { keyword: "CMD", reason: "text after the closing ']': a Dockerfile has no end-of-line comments", effect: " (`/bin/sh -c '[…]'`), which fails or runs something else", suggestion: "" } }],
+      errors: [{ messageId: "runsInShell", data: { keyword: "CMD", reason: "text after the closi…nd-of-line comments", effect: " (`/bin/sh -c '[…]'`), which fails or runs something else", suggestion: "" } }],
     },
     {
       name: "backtick escape and CRLF",
