@@ -6,7 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import { readFileSync, existsSync, lstatSync, readdirSync, readlinkSync } from "node:fs";
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Linter } from "eslint";
@@ -65,7 +65,6 @@ export class Harness {
     await writeFiles(context, { ...options.files, Dockerfile: options.dockerfile });
     const out = path.join(dir, `out-${++this.builds}`);
     await rm(out, { recursive: true, force: true });
-    await mkdir(dir, { recursive: true });
     const secrets: Record<string, string> = {};
     for (const [id, value] of Object.entries(options.secrets ?? {})) {
       const file = path.join(dir, `secret-${id}`);
