@@ -2,11 +2,22 @@
  * eslint-plugin-dockerfile: a Dockerfile language for ESLint and rules about
  * the build cache and reproducibility.
  */
+import { createRequire } from "node:module";
 import type { ESLint, Linter } from "eslint";
+import * as yamlParser from "yaml-eslint-parser";
+import * as jsoncParser from "jsonc-eslint-parser";
 import { dockerfileLanguage } from "./lib/language/index.js";
 import { rules } from "./rules/index.js";
-import { presetRules } from "./lib/presets.js";
+import { IMAGE_RULES, presetRules } from "./lib/presets.js";
 import { packageInfo } from "./lib/package-info.js";
+import {
+  IMAGE_FILE_GLOBS,
+  JAVASCRIPT_GLOBS,
+  JSON_KINDS,
+  TYPESCRIPT_GLOBS,
+  YAML_KINDS,
+  dockerfileBlocksProcessor,
+} from "./lib/formats/index.js";
 
 const { name, version } = packageInfo;
 
@@ -23,14 +34,49 @@ export const DOCKERFILE_GLOBS = [
 /** `Dockerfile.*` would also match `Dockerfile.dockerignore`. */
 export const DOCKERFILE_IGNORES = ["**/*.dockerignore"];
 
+/** Compose, GitHub Actions and GitLab CI files. */
+export const YAML_IMAGE_GLOBS = YAML_KINDS.flatMap((kind) => IMAGE_FILE_GLOBS[kind]);
+/** Dev container and Bake JSON files. */
+export const JSON_IMAGE_GLOBS = JSON_KINDS.flatMap((kind) => IMAGE_FILE_GLOBS[kind]);
+export const MARKDOWN_GLOBS = ["**/*.md"];
+
+/**
+ * The TypeScript parser needs the `typescript` package; without it the
+ * presets leave TypeScript files alone rather than fail to load.
+ */
+function typescriptParser(): Linter.Parser | null {
+  try {
+    return createRequire(import.meta.url)("@typescript-eslint/parser") as Linter.Parser;
+  } catch {
+    return null;
+  }
+}
+const tsParser = typescriptParser();
+
 const plugin = {
-  meta: { name, version },
+  // `namespace` lets ESLint match `meta.languages` when the plugin is registered under another name.
+  meta: { name, version, namespace: "dockerfile" },
   languages: { dockerfile: dockerfileLanguage },
   rules,
   configs: {} as Record<"recommended" | "strict" | "all", Linter.Config[]>,
 } satisfies ESLint.Plugin;
 
+/**
+ * One block per kind of file, each with its own `files`: the Dockerfile rules
+ * only ever meet Dockerfiles (and the Dockerfile blocks of Markdown files);
+ * YAML, JSON and code files get the image rules alone. Each block is named
+ * (`dockerfile/recommended/yaml`, …) so a user can leave a format out.
+ */
 function preset(configName: "recommended" | "strict" | "all"): Linter.Config[] {
+  const all = presetRules(configName, Object.keys(rules));
+  const imageRules = Object.fromEntries(Object.entries(all).filter(([id]) => IMAGE_RULES.includes(id.replace("dockerfile/", ""))));
+  const forImages = (part: string, files: string[], languageOptions?: Linter.LanguageOptions): Linter.Config => ({
+    name: `dockerfile/${configName}/${part}`,
+    files,
+    plugins: { dockerfile: plugin },
+    ...(languageOptions ? { languageOptions } : {}),
+    rules: imageRules,
+  });
   return [
     {
       name: `dockerfile/${configName}`,
@@ -38,8 +84,14 @@ function preset(configName: "recommended" | "strict" | "all"): Linter.Config[] {
       ignores: DOCKERFILE_IGNORES,
       plugins: { dockerfile: plugin },
       language: "dockerfile/dockerfile",
-      rules: presetRules(configName, Object.keys(rules)),
+      rules: all,
     },
+    // Its ```dockerfile blocks become `README.md/0.dockerfile`, which the block above lints.
+    { name: `dockerfile/${configName}/markdown`, files: MARKDOWN_GLOBS, processor: dockerfileBlocksProcessor },
+    forImages("yaml", YAML_IMAGE_GLOBS, { parser: yamlParser }),
+    forImages("json", JSON_IMAGE_GLOBS, { parser: jsoncParser }),
+    forImages("javascript", JAVASCRIPT_GLOBS),
+    ...(tsParser ? [forImages("typescript", TYPESCRIPT_GLOBS, { parser: tsParser })] : []),
   ];
 }
 

@@ -5,6 +5,9 @@
  */
 import type { Linter } from "eslint";
 
+/** The rules about images: the only ones that run outside Dockerfiles. */
+export const IMAGE_RULES: readonly string[] = ["pin-base-image", "allowed-registries"];
+
 type Entry = Linter.RuleSeverity | [Linter.RuleSeverity, ...unknown[]];
 
 /** Rules that catch real bugs or silent cache and reproducibility problems. */

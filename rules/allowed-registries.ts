@@ -1,18 +1,15 @@
 /**
  * Images may only come from the registries a team trusts: FROM,
- * `COPY --from=<image>` and `RUN --mount=…,from=<image>`.
+ * `COPY --from=<image>`, `RUN --mount=…,from=<image>`, and every other file
+ * that names an image (Compose, CI, dev containers, Bake, code).
  */
-import { globMatcher, shorten } from "../lib/text/index.js";
-import { IMAGE_USE_LABELS, imageUsesOf } from "../lib/images/index.js";
+import { REGISTRY_MESSAGES, registryChecker } from "../lib/images/index.js";
+import { IMAGE_RULE_LANGUAGES, imageListeners } from "../lib/formats/index.js";
 import { docsUrl } from "../lib/language/index.js";
 import type { DockerfileRuleDefinition } from "../lib/language/index.js";
-import type { InstructionNode } from "../lib/language/index.js";
 
 type Options = [{ registries?: string[] }];
 type MessageIds = "notAllowed";
-
-/** Names of Docker Hub: `docker.io` in references, `hub.docker.com` on the web, and the hosts behind them. */
-const DOCKER_HUB = ["docker.io", "hub.docker.com", "index.docker.io", "registry-1.docker.io", "registry.hub.docker.com"];
 
 const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }> = {
   meta: {
@@ -37,46 +34,14 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
       },
     ],
     defaultOptions: [{ registries: [] }],
-    messages: {
-      notAllowed: "The {{where}} '{{image}}'{{resolved}} is from {{registry}}, not an allowed registry ({{allowed}}).",
-    },
+    messages: REGISTRY_MESSAGES,
+    languages: IMAGE_RULE_LANGUAGES,
   },
 
   create(context) {
     const [{ registries = [] }] = context.options;
     if (registries.length === 0) return {};
-    const allowed = globMatcher(registries);
-    const { facts } = context.sourceCode;
-    const allowedText = registries.join(", ");
-
-    function check(node: InstructionNode): void {
-      for (const use of imageUsesOf(node, facts)) {
-        const ref = use.resolved;
-        // A variable with no default decides the image at build time.
-        if (!ref) continue;
-        // `FROM "gcr.io/x"`: Docker removes the quotes; the parsed reference may keep them.
-        const registry = ref.registry?.replace(/^["']+/u, "").toLowerCase() ?? "docker.io";
-        const onHub = DOCKER_HUB.includes(registry);
-        if (onHub ? DOCKER_HUB.some(allowed) : allowed(registry)) continue;
-        context.report({
-          loc: context.sourceCode.positions.locOf(use.range),
-          messageId: "notAllowed",
-          data: {
-            where: IMAGE_USE_LABELS[use.kind],
-            image: shorten(use.raw, 56),
-            resolved: use.expandedText ? ` (resolves to '${shorten(use.expandedText, 56)}')` : "",
-            registry: onHub ? "Docker Hub (docker.io)" : shorten(registry, 30),
-            allowed: shorten(allowedText, 30),
-          },
-        });
-      }
-    }
-
-    return {
-      From: check,
-      Copy: check,
-      Run: check,
-    };
+    return imageListeners(context, registryChecker(registries));
   },
 };
 

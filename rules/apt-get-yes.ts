@@ -65,6 +65,7 @@ function fedByYes(cmd: SimpleCommand, commands: readonly SimpleCommand[]): boole
 
 const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }> = {
   meta: {
+    languages: ["dockerfile/dockerfile"],
     type: "problem",
     docs: {
       description: "Require package installs to answer yes to prompts (`apt-get -y`, `yum -y`, `dnf -y`, `zypper -n`)",

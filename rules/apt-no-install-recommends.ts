@@ -60,6 +60,7 @@ function packageList(install: InstallCommand): string {
 
 const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }> = {
   meta: {
+    languages: ["dockerfile/dockerfile"],
     type: "suggestion",
     docs: {
       description: "Require `--no-install-recommends` on `apt-get install`",

@@ -34,6 +34,7 @@ function runsScript(cmd: SimpleCommand): boolean {
 
 const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }> = {
   meta: {
+    languages: ["dockerfile/dockerfile"],
     type: "problem",
     docs: {
       description: "Require a package index update to run in the same RUN as the install that reads it",

@@ -141,6 +141,7 @@ function isPip(install: InstallCommand): boolean {
 
 const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }> = {
   meta: {
+    languages: ["dockerfile/dockerfile"],
     type: "problem",
     docs: {
       description: "Require package manager caches to stay out of the image: delete them in the same RUN or use a cache mount",

@@ -15,6 +15,7 @@ type MessageIds = "majority" | "configured";
 
 const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }> = {
   meta: {
+    languages: ["dockerfile/dockerfile"],
     type: "layout",
     docs: {
       description: "Require instruction keywords to use one casing throughout the file",

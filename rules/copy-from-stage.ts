@@ -16,6 +16,7 @@ type MessageIds = "selfReference" | "laterStage" | "missingStage" | "missingInde
 
 const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }> = {
   meta: {
+    languages: ["dockerfile/dockerfile"],
     type: "problem",
     docs: {
       description: "Require COPY --from and mount from= to name an earlier stage or an image with a tag or registry",

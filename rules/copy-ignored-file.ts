@@ -17,6 +17,7 @@ type MessageIds = "ignoredSource" | "ignoredContext";
 
 const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }> = {
   meta: {
+    languages: ["dockerfile/dockerfile"],
     type: "problem",
     docs: {
       description: "Disallow COPY and ADD sources that .dockerignore excludes from the build context",

@@ -126,6 +126,7 @@ function isUnder(parent: string, child: string): string | null {
 
 const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }> = {
   meta: {
+    languages: ["dockerfile/dockerfile"],
     type: "suggestion",
     docs: {
       description: "Require dependency manifests to be copied and installed before the whole build context is copied",

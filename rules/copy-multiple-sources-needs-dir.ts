@@ -31,6 +31,7 @@ function trimQuotes(text: string): string {
 
 const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }> = {
   meta: {
+    languages: ["dockerfile/dockerfile"],
     type: "problem",
     docs: {
       description: "Require a destination ending in `/` when COPY or ADD has several sources or a wildcard",

@@ -10,6 +10,7 @@ type MessageIds = "beforeFrom" | "noFrom";
 
 const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }> = {
   meta: {
+    languages: ["dockerfile/dockerfile"],
     type: "problem",
     docs: {
       description: "Require FROM to be the first instruction, after only parser directives, comments and ARG",

@@ -11,6 +11,7 @@ type MessageIds = "mismatch";
 
 const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }> = {
   meta: {
+    languages: ["dockerfile/dockerfile"],
     type: "layout",
     docs: {
       description: "Require the `AS` of a FROM line to have the same casing as its `FROM`",

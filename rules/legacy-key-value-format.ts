@@ -25,6 +25,7 @@ function isSingleQuotedWord(text: string, escapeChar: string): boolean {
 
 const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }> = {
   meta: {
+    languages: ["dockerfile/dockerfile"],
     type: "suggestion",
     docs: {
       description: "Require `key=value` in ENV and LABEL instead of the legacy `key value` form",

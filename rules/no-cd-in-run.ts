@@ -92,6 +92,7 @@ function trimSlashes(path: string): string {
 
 const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }> = {
   meta: {
+    languages: ["dockerfile/dockerfile"],
     type: "suggestion",
     docs: {
       description: "Disallow `cd` in RUN commands; use WORKDIR",

@@ -12,6 +12,7 @@ type MessageIds = "constantPlatform";
 
 const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }> = {
   meta: {
+    languages: ["dockerfile/dockerfile"],
     type: "problem",
     docs: {
       description: "Disallow a constant FROM --platform value, unless the stage name names that platform",

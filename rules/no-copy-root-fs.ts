@@ -26,6 +26,7 @@ function rootOf(stage: Stage): Stage {
 
 const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }> = {
   meta: {
+    languages: ["dockerfile/dockerfile"],
     type: "problem",
     docs: {
       description: "Disallow copying the whole filesystem of another stage or image with COPY --from=… / /",

@@ -56,6 +56,7 @@ function scanEnd(node: InstructionNode): number {
 
 const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }> = {
   meta: {
+    languages: ["dockerfile/dockerfile"],
     type: "problem",
     docs: {
       description: "Disallow empty lines inside a line continuation",

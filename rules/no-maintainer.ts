@@ -23,6 +23,7 @@ function unquote(text: string): string {
 
 const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }> = {
   meta: {
+    languages: ["dockerfile/dockerfile"],
     type: "suggestion",
     docs: {
       description: "Disallow the deprecated MAINTAINER instruction in favour of the `org.opencontainers.image.authors` label",

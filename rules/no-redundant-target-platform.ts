@@ -17,6 +17,7 @@ function isBlank(ch: string | undefined): boolean {
 
 const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }> = {
   meta: {
+    languages: ["dockerfile/dockerfile"],
     type: "suggestion",
     docs: {
       description: "Disallow FROM --platform=$TARGETPLATFORM, which is what a stage gets by default",

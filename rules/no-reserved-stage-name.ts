@@ -12,6 +12,7 @@ const RESERVED: Record<string, MessageIds> = { scratch: "scratch", context: "con
 
 const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }> = {
   meta: {
+    languages: ["dockerfile/dockerfile"],
     type: "problem",
     docs: {
       description: "Disallow the reserved stage names `scratch` and `context`",

@@ -145,6 +145,7 @@ function holdsFingerprints(value: string): boolean {
 
 const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }> = {
   meta: {
+    languages: ["dockerfile/dockerfile"],
     type: "problem",
     docs: {
       description: "Disallow ARG and ENV names that carry secrets; mount them with `RUN --mount=type=secret` instead",

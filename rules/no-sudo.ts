@@ -15,6 +15,7 @@ function isSudo(value: string): boolean {
 
 const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }> = {
   meta: {
+    languages: ["dockerfile/dockerfile"],
     type: "problem",
     docs: {
       description: "Disallow `sudo` in RUN commands",

@@ -14,6 +14,7 @@ type MessageIds = "undeclared" | "declaredInStage" | "suggestRename";
 
 const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }> = {
   meta: {
+    languages: ["dockerfile/dockerfile"],
     type: "problem",
     docs: {
       description: "Disallow variables in FROM that no global ARG declares",

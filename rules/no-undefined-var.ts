@@ -79,6 +79,7 @@ function hasLowerCase(name: string): boolean {
 
 const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }> = {
   meta: {
+    languages: ["dockerfile/dockerfile"],
     type: "problem",
     docs: {
       description: "Disallow variables that are not declared where Docker substitutes them",

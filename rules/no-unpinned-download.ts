@@ -206,6 +206,7 @@ const STREAMED_ADVICE =
 
 const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }> = {
   meta: {
+    languages: ["dockerfile/dockerfile"],
     type: "problem",
     docs: {
       description: "Require RUN downloads and git clones to name a fixed version, or to verify what they fetch",

@@ -1,16 +1,17 @@
 /**
  * Image references that float: no tag (implicitly `latest`), `:latest`, and,
- * with `digest: "always"`, a tag without a digest.
+ * with `digest: "always"`, a tag without a digest. In Dockerfiles and in
+ * every other file that names an image (Compose, CI, dev containers, Bake,
+ * code); the policy is `lib/images`', the places are each format's.
  */
-import { isContentDigest } from "../lib/images/index.js";
-import { IMAGE_USE_LABELS, imageUsesOf } from "../lib/images/index.js";
-import { globMatcher } from "../lib/text/index.js";
+import { PIN_MESSAGES, pinChecker } from "../lib/images/index.js";
+import type { PinMessageId } from "../lib/images/index.js";
+import { IMAGE_RULE_LANGUAGES, imageListeners } from "../lib/formats/index.js";
 import { docsUrl } from "../lib/language/index.js";
 import type { DockerfileRuleDefinition } from "../lib/language/index.js";
-import type { InstructionNode } from "../lib/language/index.js";
 
 type Options = [{ digest?: "never" | "always"; allow?: string[] }];
-type MessageIds = "missingTag" | "latestTag" | "missingDigest" | "invalidDigest";
+type MessageIds = PinMessageId;
 
 const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }> = {
   meta: {
@@ -38,55 +39,13 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
       },
     ],
     defaultOptions: [{ digest: "never", allow: [] }],
-    messages: {
-      missingTag:
-        "The {{where}} '{{image}}'{{resolved}} has no tag, so Docker uses 'latest', which moves with every release: two machines, or a cached and a fresh build, get different images. Pin a version tag (and a digest for full reproducibility).",
-      latestTag:
-        "The {{where}} '{{image}}'{{resolved}} uses the 'latest' tag, which moves with every release: two machines, or a cached and a fresh build, get different images. Pin a version tag (and a digest for full reproducibility).",
-      missingDigest:
-        "The {{where}} '{{image}}'{{resolved}} is pinned by tag only, and a tag can be re-pushed with other content: run dockerfile-lint pin to add its digest.",
-      invalidDigest:
-        "The {{where}} '{{image}}'{{resolved}} has '@{{digest}}', which is not a content digest ('sha256:' and 64 hex digits), so it pins nothing. Use the image's real digest.",
-    },
+    messages: PIN_MESSAGES,
+    languages: IMAGE_RULE_LANGUAGES,
   },
 
   create(context) {
-    const [{ digest = "never", allow = [] }] = context.options;
-    const allowed = globMatcher(allow);
-    const { facts } = context.sourceCode;
-
-    function check(node: InstructionNode): void {
-      for (const use of imageUsesOf(node, facts)) {
-        const ref = use.resolved;
-        // A variable with no default decides the image at build time: not this rule's concern.
-        if (!ref) continue;
-        if (allowed(ref.name) || allowed(ref.normalizedName)) continue;
-        if (isContentDigest(ref.digest)) continue;
-        const loc = context.sourceCode.positions.locOf(use.range);
-        const data = {
-          where: IMAGE_USE_LABELS[use.kind],
-          image: use.raw,
-          resolved: use.expandedText ? ` (resolves to '${use.expandedText}')` : "",
-          digest: ref.digest ?? "",
-        };
-        if (ref.digest !== null) {
-          context.report({ loc, messageId: "invalidDigest", data });
-        } else if (ref.tag === null) {
-          context.report({ loc, messageId: "missingTag", data });
-        } else if (ref.tag.toLowerCase() === "latest") {
-          context.report({ loc, messageId: "latestTag", data });
-        } else if (digest === "always") {
-          context.report({ loc, messageId: "missingDigest", data });
-        }
-      }
-    }
-
-    return {
-      From: check,
-      Copy: check,
-      Add: check,
-      Run: check,
-    };
+    const [options] = context.options;
+    return imageListeners(context, pinChecker(options));
   },
 };
 

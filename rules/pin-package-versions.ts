@@ -17,6 +17,7 @@ type MessageIds = "unpinned" | "moving" | "range" | "redirect";
 
 const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }> = {
   meta: {
+    languages: ["dockerfile/dockerfile"],
     type: "problem",
     docs: {
       description: "Require package installs in RUN to name the version of each package",

@@ -21,6 +21,7 @@ const APT_VALUED = ["-t", "--target-release", "--default-release", "-o", "--opti
 
 const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }> = {
   meta: {
+    languages: ["dockerfile/dockerfile"],
     type: "suggestion",
     docs: {
       description: "Require `apt-get` (or `apt-cache`) instead of `apt` in RUN commands",

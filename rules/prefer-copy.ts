@@ -76,6 +76,7 @@ function copyLike(written: string): string {
 
 const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }> = {
   meta: {
+    languages: ["dockerfile/dockerfile"],
     type: "suggestion",
     docs: {
       description: "Require COPY instead of ADD for local files and directories that are not archives",

@@ -63,6 +63,7 @@ function isWindowsStage(stage: Stage | null): boolean {
 
 const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }> = {
   meta: {
+    languages: ["dockerfile/dockerfile"],
     type: "suggestion",
     docs: {
       description: "Require the exec form (a JSON array) for CMD and ENTRYPOINT",

@@ -65,6 +65,7 @@ function remoteSource(text: string): Source | null {
 
 const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }> = {
   meta: {
+    languages: ["dockerfile/dockerfile"],
     type: "problem",
     docs: {
       description: "Require ADD of a URL to carry a checksum, and ADD of a Git repository to name a tag or commit",

@@ -46,6 +46,7 @@ function setsPipefail(cmd: SimpleCommand): boolean {
 
 const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }> = {
   meta: {
+    languages: ["dockerfile/dockerfile"],
     type: "problem",
     docs: {
       description: "Require `pipefail` for RUN commands that use a pipe",

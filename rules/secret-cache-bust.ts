@@ -59,6 +59,7 @@ function describeSecrets(mounts: readonly SecretMount[]): string {
 
 const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }> = {
   meta: {
+    languages: ["dockerfile/dockerfile"],
     type: "problem",
     docs: {
       description: "Require an ARG that invalidates the cache of a `RUN --mount=type=secret` step when the secret changes",

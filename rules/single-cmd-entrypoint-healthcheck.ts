@@ -12,6 +12,7 @@ const KINDS = new Set(["Cmd", "Entrypoint", "Healthcheck"]);
 
 const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }> = {
   meta: {
+    languages: ["dockerfile/dockerfile"],
     type: "problem",
     docs: {
       description: "Disallow more than one CMD, ENTRYPOINT or HEALTHCHECK in a build stage",

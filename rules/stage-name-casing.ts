@@ -12,6 +12,7 @@ type MessageIds = "notLowercase" | "rename";
 
 const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }> = {
   meta: {
+    languages: ["dockerfile/dockerfile"],
     type: "suggestion",
     docs: {
       description: "Require stage names to be lower case",

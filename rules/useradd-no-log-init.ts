@@ -23,6 +23,7 @@ const HIGH_UID = 100000;
 
 const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }> = {
   meta: {
+    languages: ["dockerfile/dockerfile"],
     type: "problem",
     docs: {
       description: "Require `useradd -l` (`--no-log-init`) when the UID is high",

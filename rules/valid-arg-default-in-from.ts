@@ -12,6 +12,7 @@ type MessageIds = "invalidDefault";
 
 const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }> = {
   meta: {
+    languages: ["dockerfile/dockerfile"],
     type: "problem",
     docs: {
       description: "Require the default values of global ARGs to give a valid FROM image",

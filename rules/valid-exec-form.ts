@@ -16,6 +16,7 @@ type MessageIds = "runsInShell" | "failsBuild";
 
 const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }> = {
   meta: {
+    languages: ["dockerfile/dockerfile"],
     type: "problem",
     docs: {
       description: "Require exec-form arguments that look like a JSON array to be valid JSON",

@@ -41,6 +41,7 @@ function checkRange(text: string, what: string): Problem | null {
 
 const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }> = {
   meta: {
+    languages: ["dockerfile/dockerfile"],
     type: "problem",
     docs: {
       description: "Require EXPOSE to list valid container ports: numbers 0–65535 or ranges, with an optional lower-case /tcp, /udp or /sctp",

@@ -102,6 +102,7 @@ interface Move {
 
 const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }> = {
   meta: {
+    languages: ["dockerfile/dockerfile"],
     type: "suggestion",
     docs: {
       description: "Require ARGs whose value changes on every build to be declared just before their first use",

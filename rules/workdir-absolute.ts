@@ -29,6 +29,7 @@ function stripLeadingQuotes(text: string): string {
 
 const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }> = {
   meta: {
+    languages: ["dockerfile/dockerfile"],
     type: "problem",
     docs: {
       description: "Require the first WORKDIR of a stage to be an absolute path",

@@ -13,7 +13,6 @@ export const PENDING = new Set<string>([
   "copy-manifests-first",
   "no-secrets-in-build-args",
   "no-unpinned-download",
-  "pin-base-image",
   "pin-package-versions",
   "secret-cache-bust",
   "valid-arg-default-in-from",

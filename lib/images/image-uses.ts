@@ -8,6 +8,7 @@ import type { DockerfileFacts } from "../facts/index.js";
 import { parseImageReference } from "./image-ref.js";
 import { unquoteWhole } from "../facts/index.js";
 import type { ImageReference } from "./image-ref.js";
+import type { ImageMention } from "./image-policy.js";
 
 export type ImageUseKind = "from" | "copy-from" | "mount-from";
 
@@ -77,4 +78,9 @@ function imageUse(kind: ImageUseKind, node: InstructionNode, raw: string, range:
   const ref = parseImageReference(text);
   if (!ref || ref.scratch) return null;
   return { kind, instruction: node, range, raw, resolved: ref, expandedText: text === raw ? null : text };
+}
+
+/** A use as the shared policy sees it. */
+export function mentionOfUse(use: ImageUse): ImageMention {
+  return { where: IMAGE_USE_LABELS[use.kind], raw: use.raw, range: use.range, resolved: use.resolved, expandedText: use.expandedText };
 }

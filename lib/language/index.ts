@@ -11,3 +11,4 @@ export { readLooseExecArray } from "./exec-json5.js";
 export { PositionIndex, buildTree, joinContinuations } from "./tree/index.js";
 export type * from "./tree/types.js";
 export type { MappedText } from "./tree/index.js";
+export type { DockerfileSourceCode } from "./source-code.js";
