@@ -39,6 +39,8 @@ export const YAML_IMAGE_GLOBS = YAML_KINDS.flatMap((kind) => IMAGE_FILE_GLOBS[ki
 /** Dev container and Bake JSON files. */
 export const JSON_IMAGE_GLOBS = JSON_KINDS.flatMap((kind) => IMAGE_FILE_GLOBS[kind]);
 export const MARKDOWN_GLOBS = ["**/*.md"];
+/** Every file outside Dockerfiles where the image rules run: for a user block that sets their options. */
+export const IMAGE_GLOBS = [...YAML_IMAGE_GLOBS, ...JSON_IMAGE_GLOBS, ...JAVASCRIPT_GLOBS, ...TYPESCRIPT_GLOBS];
 
 /**
  * The TypeScript parser needs the `typescript` package; without it the

@@ -5,6 +5,7 @@
  * through ESLint's scope analysis, never by a name alone: a local class
  * called `GenericContainer` names no image.
  */
+import { AST_NODE_TYPES as T } from "@typescript-eslint/utils";
 import type { TSESTree } from "@typescript-eslint/utils";
 import type { ImageMention } from "../images/index.js";
 import { mentionAt } from "./mention.js";
@@ -39,7 +40,7 @@ function same(a: readonly string[], b: readonly string[]): boolean {
 /** Wrappers that change a value's type, not the value. */
 function unwrap(node: Node | null | undefined): Node | null {
   let current = node ?? null;
-  while (current && (current.type === "TSAsExpression" || current.type === "TSNonNullExpression" || current.type === "TSSatisfiesExpression")) {
+  while (current && (current.type === T.TSAsExpression || current.type === T.TSNonNullExpression || current.type === T.TSSatisfiesExpression)) {
     current = current.expression;
   }
   return current;
@@ -50,18 +51,18 @@ function parentOf(node: Node): Node | null {
 }
 
 function propertyName(node: TSESTree.MemberExpression | TSESTree.Property): string | null {
-  const key = node.type === "MemberExpression" ? node.property : node.key;
-  if (!node.computed && key.type === "Identifier") return key.name;
-  return key.type === "Literal" && typeof key.value === "string" ? key.value : null;
+  const key = node.type === T.MemberExpression ? node.property : node.key;
+  if (!node.computed && key.type === T.Identifier) return key.name;
+  return key.type === T.Literal && typeof key.value === "string" ? key.value : null;
 }
 
 /** A string literal or an expression-free template literal, as a site. */
 function stringSite(node: Node | null | undefined): { value: string; range: [number, number] } | null {
   const value = unwrap(node);
-  if (value?.type === "Literal" && typeof value.value === "string") {
+  if (value?.type === T.Literal && typeof value.value === "string") {
     return { value: value.value, range: [value.range[0] + 1, value.range[1] - 1] };
   }
-  if (value?.type === "TemplateLiteral" && value.expressions.length === 0) {
+  if (value?.type === T.TemplateLiteral && value.expressions.length === 0) {
     const cooked = value.quasis[0]?.value.cooked;
     return typeof cooked === "string" ? { value: cooked, range: [value.range[0] + 1, value.range[1] - 1] } : null;
   }
@@ -70,21 +71,21 @@ function stringSite(node: Node | null | undefined): { value: string; range: [num
 
 function objectMember(node: Node | null | undefined, key: string): Node | null {
   const object = unwrap(node);
-  if (object?.type !== "ObjectExpression") return null;
+  if (object?.type !== T.ObjectExpression) return null;
   let found: Node | null = null;
   for (const property of object.properties) {
-    if (property.type === "Property" && propertyName(property) === key) found = property.value;
+    if (property.type === T.Property && propertyName(property) === key) found = property.value;
   }
   return found;
 }
 
 function moduleOf(node: Node | null | undefined): string | null {
   const call = unwrap(node);
-  if (call?.type === "CallExpression" && call.callee.type === "Identifier" && call.callee.name === "require") {
+  if (call?.type === T.CallExpression && call.callee.type === T.Identifier && call.callee.name === "require") {
     const site = stringSite(call.arguments[0]);
     return site && MODULES.test(site.value) ? site.value : null;
   }
-  if (call?.type === "ImportExpression") {
+  if (call?.type === T.ImportExpression) {
     const site = stringSite(call.source);
     return site && MODULES.test(site.value) ? site.value : null;
   }
@@ -102,19 +103,19 @@ class CodeImageFinder {
 
   run(program: TSESTree.Program): void {
     for (const statement of program.body) {
-      if (statement.type === "ImportDeclaration" && statement.importKind !== "type" && MODULES.test(statement.source.value)) {
+      if (statement.type === T.ImportDeclaration && statement.importKind !== "type" && MODULES.test(statement.source.value)) {
         for (const specifier of statement.specifiers) {
-          if (specifier.type === "ImportSpecifier" && specifier.importKind === "type") continue;
+          if (specifier.type === T.ImportSpecifier && specifier.importKind === "type") continue;
           const path =
-            specifier.type === "ImportSpecifier"
-              ? [specifier.imported.type === "Identifier" ? specifier.imported.name : specifier.imported.value]
+            specifier.type === T.ImportSpecifier
+              ? [specifier.imported.type === T.Identifier ? specifier.imported.name : specifier.imported.value]
               : [];
           this.#followVariables(specifier, { module: statement.source.value, path }, 0);
         }
       } else if (
-        statement.type === "TSImportEqualsDeclaration" &&
+        statement.type === T.TSImportEqualsDeclaration &&
         statement.importKind !== "type" &&
-        statement.moduleReference.type === "TSExternalModuleReference" &&
+        statement.moduleReference.type === T.TSExternalModuleReference &&
         MODULES.test(statement.moduleReference.expression.value)
       ) {
         this.#followVariables(statement, { module: statement.moduleReference.expression.value, path: [] }, 0);
@@ -124,10 +125,10 @@ class CodeImageFinder {
     const stack: Node[] = [program];
     while (stack.length > 0) {
       const node = stack.pop() as Node;
-      const module = node.type === "CallExpression" || node.type === "ImportExpression" ? moduleOf(node) : null;
+      const module = node.type === T.CallExpression || node.type === T.ImportExpression ? moduleOf(node) : null;
       if (module) {
         const parent = parentOf(node);
-        this.#follow(parent?.type === "AwaitExpression" ? parent : node, { module, path: [] }, 0);
+        this.#follow(parent?.type === T.AwaitExpression ? parent : node, { module, path: [] }, 0);
       }
       for (const [key, value] of Object.entries(node)) {
         if (key === "parent") continue;
@@ -158,11 +159,11 @@ class CodeImageFinder {
     const paths = new Map<number, readonly string[]>();
     const visit = (node: Node | null, at: readonly string[]) => {
       if (!node) return;
-      if (node.type === "Identifier") paths.set(node.range[0], at);
-      else if (node.type === "AssignmentPattern") visit(node.left, at);
-      else if (node.type === "ObjectPattern") {
+      if (node.type === T.Identifier) paths.set(node.range[0], at);
+      else if (node.type === T.AssignmentPattern) visit(node.left, at);
+      else if (node.type === T.ObjectPattern) {
         for (const property of node.properties) {
-          if (property.type !== "Property") continue;
+          if (property.type !== T.Property) continue;
           const name = propertyName(property);
           if (name !== null) visit(property.value, [...at, name]);
         }
@@ -179,12 +180,12 @@ class CodeImageFinder {
     for (;;) {
       const parent = parentOf(node);
       if (!parent) return;
-      if (parent.type === "MemberExpression" && parent.object === node) {
+      if (parent.type === T.MemberExpression && parent.object === node) {
         const name = propertyName(parent);
         if (name === null) return;
         path = [...path, name];
         node = parent;
-      } else if ((parent.type === "TSNonNullExpression" || parent.type === "TSAsExpression" || parent.type === "ChainExpression") && parent.expression === node) {
+      } else if ((parent.type === T.TSNonNullExpression || parent.type === T.TSAsExpression || parent.type === T.ChainExpression) && parent.expression === node) {
         node = parent;
       } else {
         break;
@@ -193,9 +194,9 @@ class CodeImageFinder {
     const parent = parentOf(node);
     if (!parent) return;
     const current = { module: origin.module, path };
-    if (parent.type === "NewExpression" && parent.callee === node) this.#constructed(current, parent, depth);
-    else if (parent.type === "CallExpression" && parent.callee === node) this.#called(current, parent);
-    else if (parent.type === "VariableDeclarator" && parent.init === node && depth < MAX_ALIAS_DEPTH) {
+    if (parent.type === T.NewExpression && parent.callee === node) this.#constructed(current, parent, depth);
+    else if (parent.type === T.CallExpression && parent.callee === node) this.#called(current, parent);
+    else if (parent.type === T.VariableDeclarator && parent.init === node && depth < MAX_ALIAS_DEPTH) {
       this.#followVariables(parent, current, depth + 1, parent.id);
     }
   }

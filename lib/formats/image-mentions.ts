@@ -37,5 +37,5 @@ export function imageMentionsOf(source: ParsedSource, filename: string): ImageMe
   }
   const program = source.ast as { type?: string; body?: unknown };
   if (program.type !== "Program" || !Array.isArray(program.body)) return [];
-  return codeImageMentions(program as TSESTree.Program, source.text, source);
+  return codeImageMentions(source.ast as TSESTree.Program, source.text, source);
 }

@@ -30,10 +30,6 @@ function members(node: Value): [string, Value][] {
 }
 
 function mention(where: string, node: Value, text: string, prefix = ""): ImageMention | null {
-  if (node?.type === "JSONTemplateLiteral" && node.quasis.length === 1) {
-    const [quasi] = node.quasis;
-    return quasi ? mentionAt(where, { value: quasi.value.cooked, range: [node.range[0] + 1, node.range[1] - 1] }, text, prefix) : null;
-  }
   if (node?.type !== "JSONLiteral" || typeof node.value !== "string") return null;
   return mentionAt(where, { value: node.value, range: [node.range[0] + 1, node.range[1] - 1] }, text, prefix);
 }
@@ -42,8 +38,7 @@ export type JsonFormat = "devcontainer" | "bake";
 
 /** The images a JSON file of `format` names. */
 export function jsonImageMentions(program: AST.JSONProgram, text: string, format: JsonFormat): ImageMention[] {
-  const statement = program.body[0];
-  const root = statement?.expression;
+  const root = program.body[0].expression;
   const found: (ImageMention | null)[] = [];
   if (format === "devcontainer") {
     found.push(mention("dev container image", member(root, "image"), text));

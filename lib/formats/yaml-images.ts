@@ -128,6 +128,9 @@ const githubActions: Finder = (yaml, root, push) => {
   steps(yaml.get(runs, "steps"));
 };
 
+/** Top-level keys of a GitLab CI file that are not jobs (`default` is, for this purpose). */
+const GITLAB_NOT_JOBS = new Set(["variables", "include", "workflow", "stages", "spec", "cache", "before_script", "after_script"]);
+
 /** GitLab CI: `image` (a string or `name:`) and `services` at the top level, in `default` and in every job. */
 const gitlabCi: Finder = (yaml, root, push) => {
   const named = (where: string, node: Node) => {
@@ -139,7 +142,7 @@ const gitlabCi: Finder = (yaml, root, push) => {
     for (const service of yaml.items(yaml.get(node, "services"))) named("job service image", service);
   };
   job(root);
-  for (const [, value] of yaml.entries(root)) if (yaml.mapping(value)) job(value);
+  for (const [key, value] of yaml.entries(root)) if (!GITLAB_NOT_JOBS.has(key) && yaml.mapping(value)) job(value);
 };
 
 export type YamlFormat = "compose" | "github-actions" | "gitlab-ci";
