@@ -10,6 +10,8 @@ import * as eslintConfig from "eslint/config";
 import plugin from "../../index.js";
 import { UsageError } from "./errors.js";
 import type { Preset } from "./options.js";
+import { IMAGE_RULES } from "../presets.js";
+import { YAML_KINDS, imageFileKind } from "../formats/index.js";
 
 /**
  * ESLint's own `includeIgnoreFile` (exported by `eslint/config` in ESLint 10)
@@ -67,6 +69,34 @@ export interface ZeroConfigInput {
   gitignoreDir: string | undefined;
 }
 
+function imageRulesOf(rules: Linter.RulesRecord): Linter.RulesRecord {
+  return Object.fromEntries(Object.entries(rules).filter(([id]) => IMAGE_RULES.includes(id.slice("dockerfile/".length))));
+}
+
+/**
+ * Named files by the preset block that reads them: a Compose file, workflow,
+ * dev container file… by its kind, a Markdown file through its processor,
+ * anything else as a Dockerfile, whatever its name. The patterns are escaped
+ * paths, which keep the names that tell a kind.
+ */
+function namedByBlock(blocks: readonly Linter.Config[], named: readonly string[]): Map<Linter.Config, string[]> {
+  const byBlock = new Map<Linter.Config, string[]>();
+  const [dockerfileBlock] = blocks;
+  if (!dockerfileBlock) return byBlock;
+  const blockNamed = (part: string) => blocks.find((block) => block.name?.endsWith(`/${part}`)) ?? dockerfileBlock;
+  for (const file of named) {
+    const kind = imageFileKind(file);
+    const block =
+      kind === null
+        ? /\.md$/iu.test(file)
+          ? blockNamed("markdown")
+          : dockerfileBlock
+        : blockNamed((YAML_KINDS as readonly string[]).includes(kind) ? "yaml" : "json");
+    byBlock.set(block, [...(byBlock.get(block) ?? []), file]);
+  }
+  return byBlock;
+}
+
 /** The config array for `overrideConfig`, used with `overrideConfigFile: true`. */
 export function zeroConfig(input: ZeroConfigInput): Linter.Config[] {
   checkRuleNames(input.rules);
@@ -81,27 +111,33 @@ export function zeroConfig(input: ZeroConfigInput): Linter.Config[] {
   }
 
   const named = input.namedFiles;
-  if (named.length > 0) {
-    for (const block of presetBlocks) {
-      // The preset's `ignores` (`*.dockerignore`) must not undo naming a file.
-      const forNamed: Linter.Config = { ...block, name: `${block.name ?? "dockerfile"} (named files)`, files: named };
-      delete forNamed.ignores;
-      configs.push(forNamed);
-    }
+  for (const [block, files] of namedByBlock(presetBlocks, named)) {
+    // The preset's `ignores` (`*.dockerignore`) must not undo naming a file.
+    const forNamed: Linter.Config = { ...block, name: `${block.name ?? "dockerfile"} (named files)`, files };
+    delete forNamed.ignores;
+    configs.push(forNamed);
   }
 
   if (Object.keys(input.rules).length > 0) {
     const rules = input.rules as Linter.RulesRecord;
-    // Scoped like the preset, so that the block alone never makes another file lintable.
+    const dockerfileBlock = presetBlocks[0];
+    // Scoped like the preset, so that the block alone never makes another file lintable;
+    // outside Dockerfiles only the image rules may run.
     for (const block of presetBlocks) {
+      if (!block.rules) continue;
+      const scoped = block === dockerfileBlock ? rules : imageRulesOf(rules);
+      if (Object.keys(scoped).length === 0) continue;
       configs.push({
         name: "dockerfile-lint/--rule",
         ...(block.files ? { files: block.files } : {}),
         ...(block.ignores ? { ignores: block.ignores } : {}),
-        rules,
+        rules: scoped,
       });
     }
-    if (named.length > 0) configs.push({ name: "dockerfile-lint/--rule (named files)", files: named, rules });
+    for (const [block, files] of namedByBlock(presetBlocks, named)) {
+      const scoped = block === dockerfileBlock ? rules : imageRulesOf(rules);
+      if (block.rules && Object.keys(scoped).length > 0) configs.push({ name: "dockerfile-lint/--rule (named files)", files, rules: scoped });
+    }
   }
   return configs;
 }

@@ -69,8 +69,11 @@ export const HELP = `Usage: ${PROGRAM} [options] [paths...]
 Lint Dockerfiles with eslint-plugin-dockerfile, without an ESLint config.
 Paths default to '.'. Directories are searched for Dockerfile, Dockerfile.*,
 *.Dockerfile, *.dockerfile, Containerfile and Containerfile.* (not
-*.dockerignore), skipping what .gitignore lists; a file named on the command
-line is linted whatever its name.
+*.dockerignore), and for the images named in Compose files, GitHub Actions
+workflows, .gitlab-ci.yml, dev container files and docker-bake.json, skipping
+what .gitignore lists. A file named on the command line is linted whatever its
+name: by its kind, a *.md file for its dockerfile blocks, anything else as a
+Dockerfile.
 
 Rules:
   --preset <name>           recommended (default), strict or all

@@ -6,7 +6,7 @@
  */
 import { stat } from "node:fs/promises";
 import path from "node:path";
-import { DOCKERFILE_GLOBS, DOCKERFILE_IGNORES } from "../../index.js";
+import { DOCKERFILE_GLOBS, DOCKERFILE_IGNORES, JSON_IMAGE_GLOBS, YAML_IMAGE_GLOBS } from "../../index.js";
 import { globMatcher } from "../text/index.js";
 import { CliError, displayPath, errnoMessage } from "./errors.js";
 
@@ -63,16 +63,23 @@ export function escapeGlob(text: string): string {
 }
 
 /**
+ * What a directory is searched for: Dockerfiles, and the YAML and JSON files
+ * that name images. Not code, and not Markdown: most of it has no Dockerfile
+ * block, and a named `.md` file is still read for its blocks.
+ */
+export const SEARCH_GLOBS = [...DOCKERFILE_GLOBS, ...YAML_IMAGE_GLOBS, ...JSON_IMAGE_GLOBS];
+
+/**
  * The patterns handed to `ESLint#lintFiles`: for each directory, the
- * Dockerfile name patterns under it (so that ESLint's default `*.js` files are
- * not picked up), and each named file as it is.
+ * Dockerfile and image-file name patterns under it (so that ESLint's default
+ * `*.js` files are not picked up), and each named file as it is.
  */
 export function lintPatterns(targets: Targets, base: string): string[] {
   const patterns: string[] = [];
   for (const dir of targets.directories) {
     const relative = path.relative(base, dir).split(path.sep).join("/");
     const prefix = relative === "" ? "" : `${escapeGlob(relative)}/`;
-    for (const glob of DOCKERFILE_GLOBS) patterns.push(prefix + glob);
+    for (const glob of SEARCH_GLOBS) patterns.push(prefix + glob);
   }
   patterns.push(...targets.files);
   return patterns;

@@ -247,6 +247,53 @@ describe.concurrent("finding Dockerfiles", () => {
   });
 });
 
+describe.concurrent("files that name images", () => {
+  const COMPOSE = "services:\n  db:\n    image: postgres\n  app:\n    build: .\n";
+  const WORKFLOW = "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    services:\n      redis: redis:latest\n";
+  const DEVCONTAINER = '{\n  // JSONC\n  "image": "mcr.microsoft.com/devcontainers/base",\n}\n';
+
+  it("a directory is searched for Compose, workflow and dev container files, which get the image rules only", async () => {
+    const dir = await project({
+      "compose.yaml": COMPOSE,
+      ".github/workflows/ci.yml": WORKFLOW,
+      ".devcontainer/devcontainer.json": DEVCONTAINER,
+      "config/values.yaml": "image: ubuntu\n",
+      "README.md": "```dockerfile\nFROM ubuntu\n```\n",
+      "test/app.test.ts": 'import { GenericContainer } from "testcontainers";\nnew GenericContainer("redis");\n',
+    });
+    const { code, stdout } = await runCli(["--preset", "all", "--format", "json"], { cwd: dir });
+    expect(code).toBe(1);
+    const results = parseJson(stdout);
+    expect(reportedFiles(results, dir)).toEqual([".devcontainer/devcontainer.json", ".github/workflows/ci.yml", "compose.yaml"]);
+    for (const file of reportedFiles(results, dir)) expect(ruleIdsFor(results, dir, file)).toEqual([PIN]);
+  });
+
+  it("a named Markdown file is read for its dockerfile blocks, with its own line numbers", async () => {
+    const dir = await project({ "docs/guide.md": "# Guide\n\n```dockerfile\nFROM node:20.11.1\nFROM ubuntu\n```\n" });
+    const { code, stdout } = await runCli([...PIN_ON, "--format", "json", "docs/guide.md"], { cwd: dir });
+    expect(code).toBe(1);
+    const [result] = parseJson(stdout);
+    expect(result?.messages.map((message) => [message.ruleId, message.line])).toEqual([[PIN, 5]]);
+  });
+
+  it("--rule with a Dockerfile rule leaves the other files to the image rules", async () => {
+    const dir = await project({ "compose.yaml": COMPOSE, Dockerfile: "FROM ubuntu:24.04\nRUN sudo make\n" });
+    const { code, stdout, stderr } = await runCli(["--rule", "dockerfile/no-sudo: error", "--format", "json", ".", "compose.yaml"], { cwd: dir });
+    expect(stderr).toBe("");
+    expect(code).toBe(1);
+    const results = parseJson(stdout);
+    expect(ruleIdsFor(results, dir, "Dockerfile")).toEqual(["dockerfile/no-sudo"]);
+    expect(ruleIdsFor(results, dir, "compose.yaml")).toEqual([PIN]);
+  });
+
+  it("standard input named as a workflow is read as one", async () => {
+    const dir = await project({});
+    const { code, stdout } = await runCli(["--stdin", "--stdin-filename", ".github/workflows/ci.yml", "-f", "json"], { cwd: dir, input: WORKFLOW });
+    expect(code).toBe(1);
+    expect(ruleIdsFor(parseJson(stdout), dir, ".github/workflows/ci.yml")).toEqual([PIN]);
+  });
+});
+
 describe.concurrent("rules", () => {
   it.skipIf(!HAS_PIN).each(["recommended", "strict", "all"] as const)(
     `--preset %s decides which rules run${NO_PIN}`,

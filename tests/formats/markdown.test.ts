@@ -22,7 +22,7 @@ function brief(messages: Linter.LintMessage[]) {
   return messages.map(({ ruleId, line, column }) => ({ ruleId, line, column }));
 }
 
-describe("Markdown code blocks", async () => {
+describe("Markdown code blocks", () => {
   it("runs the Dockerfile rules on dockerfile and Dockerfile blocks, with the Markdown file's line numbers", async () => {
     const text = lines(
       "# Title",
