@@ -29,8 +29,8 @@ export interface PinOptions {
 export type PinMessageId = "missingTag" | "latestTag" | "missingDigest" | "invalidDigest";
 
 export const PIN_MESSAGES: Record<PinMessageId, string> = {
-  missingTag: "The {{where}} '{{image}}'{{resolved}} has no tag, so it means 'latest' and changes with every release; pin a version tag.",
-  latestTag: "The {{where}} '{{image}}'{{resolved}} uses the 'latest' tag, which changes with every release; pin a version tag.",
+  missingTag: "The {{where}} '{{image}}'{{resolved}} has no tag, so it is 'latest' and moves with each release; pin a version.",
+  latestTag: "The {{where}} '{{image}}'{{resolved}} is tagged 'latest', which moves with each release; pin a version.",
   missingDigest: "The {{where}} '{{image}}'{{resolved}} has a tag but no digest, and a tag can be re-pushed: 'dockerfile-lint pin' adds it.",
   invalidDigest: "The {{where}} '{{image}}'{{resolved}} has '@{{digest}}', which is not a content digest (sha256: and 64 hex), so it pins nothing.",
 };
