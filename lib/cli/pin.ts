@@ -10,7 +10,7 @@ import { ESLint } from "eslint";
 import { parsePlatform } from "../images/index.js";
 import type { PlatformSpec } from "../images/index.js";
 import { PositionIndex } from "../language/index.js";
-import { findDockerfileImages, pinText, unifiedDiff } from "../pin/index.js";
+import { finderForFile, pinText, unifiedDiff } from "../pin/index.js";
 import type { FileResult, PinMode, SiteOutcome } from "../pin/index.js";
 import { RegistryClient, createTransport, defaultConfigPath, loadCredentials } from "../registry/index.js";
 import { zeroConfig } from "./config.js";
@@ -213,7 +213,7 @@ export async function runPin(args: readonly string[], io: CliIo): Promise<number
     results = await Promise.all(
       files.map(async (file) => {
         const text = await readFile(file, "utf8");
-        const result = await pinText(text, findDockerfileImages, resolve, { mode: options.mode, platform: options.platform });
+        const result = await pinText(text, finderForFile(file), resolve, { mode: options.mode, platform: options.platform });
         return { file, text, result };
       }),
     );

@@ -5,6 +5,7 @@
  */
 export { unifiedDiff } from "./diff.js";
 export { findDockerfileImages } from "./dockerfile-sites.js";
+export { finderForFile } from "./format-sites.js";
 export { applyEdits } from "./edits.js";
 export type { TextEdit } from "./edits.js";
 export { pinText } from "./pin-file.js";
