@@ -4,7 +4,7 @@ import { applyEdits, finderForFile, planSites } from "../../lib/pin/index.js";
 import type { Resolver } from "../../lib/pin/index.js";
 
 const DIGEST = `sha256:${"d".repeat(64)}`;
-const resolve: Resolver = () => Promise.resolve({ ok: true, digest: DIGEST, mediaType: "application/vnd.oci.image.manifest.v1+json" });
+const resolve: Resolver = () => Promise.resolve({ ok: true, digest: DIGEST, mediaType: "application/vnd.oci.image.manifest.v1+json", entries: null });
 
 async function pinned(file: string, text: string): Promise<string> {
   const outcomes = await planSites(finderForFile(file)(text), resolve, { mode: "pin", platform: null });

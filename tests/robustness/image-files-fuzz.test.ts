@@ -33,10 +33,10 @@ const scalar = fc.oneof(
   fc.constantFrom("redis", "postgres:latest", "docker://alpine", "docker-image://busybox", "${X}", "*a", "&a redis", "''", "[]", "{}", "~", "null", "1", "@x"),
   fc.string({ maxLength: 12 }),
 );
-const yamlValue: fc.Arbitrary<string> = fc.letrec((tie) => ({
+const yamlValue = fc.letrec<{ value: string; map: string; seq: string }>((tie) => ({
   value: fc.oneof({ depthSize: "small" }, scalar, tie("map"), tie("seq")),
-  map: fc.array(fc.tuple(key, tie("value")), { maxLength: 4 }).map((pairs) => `{${pairs.map(([k, v]) => `${k}: ${String(v)}`).join(", ")}}`),
-  seq: fc.array(tie("value"), { maxLength: 3 }).map((items) => `[${items.map(String).join(", ")}]`),
+  map: fc.array(fc.tuple(key, tie("value")), { maxLength: 4 }).map((pairs) => `{${pairs.map(([k, v]) => `${k}: ${v}`).join(", ")}}`),
+  seq: fc.array(tie("value"), { maxLength: 3 }).map((items) => `[${items.join(", ")}]`),
 })).value;
 const yamlDocument = fc.array(fc.tuple(key, yamlValue, fc.boolean()), { maxLength: 6 }).map((pairs) =>
   pairs.map(([k, v, anchored]) => `${k}: ${anchored ? "&a " : ""}${v}`).join("\n"),
