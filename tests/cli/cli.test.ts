@@ -266,7 +266,7 @@ describe.concurrent("files that name images", () => {
     const results = parseJson(stdout);
     expect(reportedFiles(results, dir)).toEqual([".devcontainer/devcontainer.json", ".github/workflows/ci.yml", "compose.yaml"]);
     for (const file of reportedFiles(results, dir)) expect(ruleIdsFor(results, dir, file)).toEqual([PIN]);
-  });
+  }, 120_000);
 
   it("a named Markdown file is read for its dockerfile blocks, with its own line numbers", async () => {
     const dir = await project({ "docs/guide.md": "# Guide\n\n```dockerfile\nFROM node:20.11.1\nFROM ubuntu\n```\n" });
@@ -274,7 +274,7 @@ describe.concurrent("files that name images", () => {
     expect(code).toBe(1);
     const [result] = parseJson(stdout);
     expect(result?.messages.map((message) => [message.ruleId, message.line])).toEqual([[PIN, 5]]);
-  });
+  }, 120_000);
 
   it("--rule with a Dockerfile rule leaves the other files to the image rules", async () => {
     const dir = await project({ "compose.yaml": COMPOSE, Dockerfile: "FROM ubuntu:24.04\nRUN sudo make\n" });
@@ -284,14 +284,14 @@ describe.concurrent("files that name images", () => {
     const results = parseJson(stdout);
     expect(ruleIdsFor(results, dir, "Dockerfile")).toEqual(["dockerfile/no-sudo"]);
     expect(ruleIdsFor(results, dir, "compose.yaml")).toEqual([PIN]);
-  });
+  }, 120_000);
 
   it("standard input named as a workflow is read as one", async () => {
     const dir = await project({});
     const { code, stdout } = await runCli(["--stdin", "--stdin-filename", ".github/workflows/ci.yml", "-f", "json"], { cwd: dir, input: WORKFLOW });
     expect(code).toBe(1);
     expect(ruleIdsFor(parseJson(stdout), dir, ".github/workflows/ci.yml")).toEqual([PIN]);
-  });
+  }, 120_000);
 });
 
 describe.concurrent("rules", () => {

@@ -59,7 +59,7 @@ beforeAll(async () => {
     "docker-bake.json": JSON.stringify({ target: { app: { contexts: { tools: `docker-image://${host}/tools:2.1`, src: "./src" } } } }, null, 2) + "\n",
   };
   dir = await makeProject(files);
-});
+}, 120_000);
 
 afterAll(async () => {
   await registry.stop();
@@ -84,7 +84,7 @@ describe("dockerfile-lint pin on Compose, CI, dev container and Bake files", () 
     expect(await read("compose.yaml")).toContain(`    image: ${host}/mine:1\n`);
     expect(stdout).toContain("pinned 9 references in 5 files");
     expect(stdout).toContain(`compose.yaml:12:12  Compose service image  left alone: \${IMAGE:-busybox} uses a variable`);
-  });
+  }, 120_000);
 
   it("a second run changes nothing, --check passes, and the strict preset finds nothing to pin", async () => {
     const before = await Promise.all(Object.keys(files).map(read));
@@ -96,5 +96,5 @@ describe("dockerfile-lint pin on Compose, CI, dev container and Bake files", () 
     const lint = await runCli(["--preset", "strict", "--format", "json"], { cwd: dir });
     expect(parseJson(lint.stdout).flatMap((result) => result.messages)).toEqual([]);
     expect(lint.code).toBe(0);
-  });
+  }, 180_000);
 });
