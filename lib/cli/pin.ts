@@ -213,6 +213,10 @@ export async function runPin(args: readonly string[], io: CliIo): Promise<number
     results = await Promise.all(
       files.map(async (file) => {
         const text = await readFile(file, "utf8");
+        // The linter says so for a binary file; pin has nothing to read in it.
+        if (text.includes("\u0000")) {
+          return { file, text, result: { outcomes: [], text, changed: false, failed: false } satisfies FileResult };
+        }
         const result = await pinText(text, finderForFile(file), resolve, { mode: options.mode, platform: options.platform });
         return { file, text, result };
       }),

@@ -13,7 +13,10 @@ import type { Stage } from "../facts/index.js";
 import { imageUsesOf, parseImageReference } from "../images/index.js";
 import type { ImageSite } from "./sites.js";
 
-const USE_LABELS = { from: "FROM", "copy-from": "COPY --from", "mount-from": "RUN --mount from=" } as const;
+function useLabel(kind: "from" | "copy-from" | "mount-from", node: InstructionNode): string {
+  if (kind === "from") return "FROM";
+  return kind === "copy-from" ? `${node.keyword} --from` : "RUN --mount from=";
+}
 
 /** `$NAME` or `${NAME}`, and nothing else. */
 function singleVariable(text: string): string | null {
@@ -80,7 +83,8 @@ function fromSkip(node: FromNode, stage: Stage): string | null {
   if (base.kind === "scratch") return "scratch is the empty image, it has no digest";
   if (base.kind === "unknown") {
     const names = base.expansion?.unresolved ?? [];
-    return names.length > 0 ? `${raw} depends on ${names.map((name) => `$${name}`).join(", ")}, which has no default` : `${raw} is not an image reference`;
+    if (names.length === 0) return `${raw} is not an image reference`;
+    return `${raw} depends on ${names.map((name) => `$${name}`).join(", ")}, which ${names.length === 1 ? "has" : "have"} no default`;
   }
   return null;
 }
@@ -108,7 +112,7 @@ export function findDockerfileImages(text: string): ImageSite[] {
     }
     const uses = imageUsesOf(node, facts);
     for (const use of uses) {
-      const label = USE_LABELS[use.kind];
+      const label = useLabel(use.kind, node);
       const written = text.slice(use.range[0], use.range[1]);
       if (!use.resolved) {
         sites.push({ range: use.range, text: written, ref: null, skipped: `${written} depends on a variable with no default`, label });
@@ -136,7 +140,7 @@ export function findDockerfileImages(text: string): ImageSite[] {
       if (flag.name === "from" && node.type !== "Copy" && node.type !== "Add") continue;
       if (value === null || range === null || uses.some((use) => use.range[0] <= range[0] && range[0] <= use.range[1])) continue;
       const skipped = value.toLowerCase() === "scratch" ? "scratch is the empty image, it has no digest" : `${value} names a stage`;
-      sites.push({ range, text: value, ref: null, skipped, label: flag.name === "from" ? "COPY --from" : "RUN --mount from=" });
+      sites.push({ range, text: value, ref: null, skipped, label: useLabel(flag.name === "from" ? "copy-from" : "mount-from", node) });
     }
   }
   return sites;
