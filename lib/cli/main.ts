@@ -7,6 +7,7 @@ import { existsSync } from "node:fs";
 import { mkdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { ESLint } from "eslint";
+import type { Linter } from "eslint";
 import { packageInfo } from "../package-info.js";
 import { userConfigOverrides, zeroConfig } from "./config.js";
 import { CliError, PROGRAM, debugEnabled, describeError, displayPath, errnoMessage } from "./errors.js";
@@ -83,7 +84,13 @@ function planRun(options: CliOptions, targets: Targets, cwd: string): Plan {
     ignore: options.ignore,
     warnIgnored: options.warnIgnored,
     errorOnUnmatchedPattern: false,
+    allowInlineConfig: options.inlineConfig,
   };
+  // As ESLint's CLI does it: a last config block, so that it wins over the config's own linterOptions.
+  const directives: Linter.Config[] =
+    options.unusedDisableDirectives === undefined
+      ? []
+      : [{ name: "dockerfile-lint/--report-unused-disable-directives", linterOptions: { reportUnusedDisableDirectives: options.unusedDisableDirectives } }];
   const stdinPath = options.stdin ? path.resolve(cwd, options.stdinFilename ?? "Dockerfile") : undefined;
 
   if (options.config !== undefined) {
@@ -94,7 +101,7 @@ function planRun(options: CliOptions, targets: Targets, cwd: string): Plan {
         ...common,
         cwd,
         overrideConfigFile: configFile,
-        overrideConfig: userConfigOverrides(options.rules),
+        overrideConfig: [...userConfigOverrides(options.rules), ...directives],
       },
       patterns: options.paths,
       stdinPath,
@@ -117,7 +124,7 @@ function planRun(options: CliOptions, targets: Targets, cwd: string): Plan {
           base,
         ),
         gitignoreDir: options.ignore ? cwd : undefined,
-      }),
+      }).concat(directives),
     },
     patterns: lintPatterns(lintTargets, base),
     stdinPath,

@@ -39,6 +39,10 @@ export interface CliOptions {
   color: boolean | undefined;
   ignore: boolean;
   warnIgnored: boolean;
+  /** `--no-inline-config`: `# eslint-…` comments change nothing. */
+  inlineConfig: boolean;
+  /** `--report-unused-disable-directives[-severity]`; `undefined` leaves it to the config. */
+  unusedDisableDirectives: "error" | "warn" | "off" | undefined;
 }
 
 const OPTIONS = {
@@ -61,6 +65,9 @@ const OPTIONS = {
   "no-color": { type: "boolean" },
   "no-ignore": { type: "boolean" },
   "no-warn-ignored": { type: "boolean" },
+  "no-inline-config": { type: "boolean" },
+  "report-unused-disable-directives": { type: "boolean" },
+  "report-unused-disable-directives-severity": { type: "string" },
 } as const;
 
 export const HELP = `Usage: ${PROGRAM} [options] [paths...]
@@ -93,6 +100,13 @@ Output:
   --quiet                   Report errors only, not warnings
   --max-warnings <n>        Exit with code 1 when there are more than n warnings
   --color, --no-color       Force colours on or off
+
+Directive comments:
+  --no-inline-config        Ignore '# eslint-…' comments in the files
+  --report-unused-disable-directives
+                            Report '# eslint-disable' comments that silence nothing, as errors
+  --report-unused-disable-directives-severity <off|warn|error>
+                            The same, with this severity
 
 Input:
   --stdin                   Lint the text on standard input
@@ -136,11 +150,50 @@ function parseMaxWarnings(text: string | undefined): number {
   return Number(text.trim());
 }
 
+const SEVERITIES = ["off", "warn", "error"] as const;
+
+function parseUnusedDirectives(flag: boolean | undefined, severity: string | undefined): CliOptions["unusedDisableDirectives"] {
+  if (flag && severity !== undefined) {
+    throw new UsageError("--report-unused-disable-directives and --report-unused-disable-directives-severity cannot be used together");
+  }
+  if (severity !== undefined) {
+    const named = { 0: "off", 1: "warn", 2: "error" }[severity] ?? severity;
+    if (!(SEVERITIES as readonly string[]).includes(named)) {
+      throw new UsageError(`--report-unused-disable-directives-severity needs off, warn or error, not '${severity}'`);
+    }
+    return named as CliOptions["unusedDisableDirectives"];
+  }
+  return flag ? "error" : undefined;
+}
+
+/**
+ * `parseArgs` reads `-1` after `--max-warnings` as an option; ESLint users
+ * write it that way, so join the pair as `--max-warnings=-1`.
+ */
+function joinNegativeValues(args: readonly string[]): string[] {
+  const joined: string[] = [];
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index] ?? "";
+    const next = args[index + 1];
+    if (arg === "--max-warnings" && next !== undefined && /^-\d+$/u.test(next)) {
+      joined.push(`${arg}=${next}`);
+      index++;
+    } else {
+      joined.push(arg);
+    }
+    if (arg === "--") {
+      joined.push(...args.slice(index + 1));
+      break;
+    }
+  }
+  return joined;
+}
+
 /** Reads the arguments (without `node` and the script). */
 export function parseOptions(args: readonly string[]): CliOptions {
   let parsed;
   try {
-    parsed = parseArgs({ args: [...args], options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: joinNegativeValues(args), options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
     throw usageFromParseArgs(error as ParseArgsError);
   }
@@ -179,6 +232,11 @@ export function parseOptions(args: readonly string[]): CliOptions {
     color: values["no-color"] ? false : values.color,
     ignore: !(values["no-ignore"] ?? false),
     warnIgnored: !(values["no-warn-ignored"] ?? false),
+    inlineConfig: !(values["no-inline-config"] ?? false),
+    unusedDisableDirectives: parseUnusedDirectives(
+      values["report-unused-disable-directives"],
+      values["report-unused-disable-directives-severity"],
+    ),
   };
 
   if (options.help || options.version) return options;

@@ -82,7 +82,8 @@ describe.concurrent("information", () => {
     for (const option of [
       "--preset", "--rule", "--config", "--fix", "--fix-dry-run", "--format", "--output-file", "--quiet",
       "--max-warnings", "--color", "--no-color", "--stdin", "--stdin-filename", "--no-ignore", "--no-warn-ignored",
-      "--cache", "--cache-location", "--help", "--version",
+      "--cache", "--cache-location", "--no-inline-config", "--report-unused-disable-directives",
+      "--report-unused-disable-directives-severity", "--help", "--version",
     ]) {
       expect(stdout).toContain(option);
     }
@@ -328,6 +329,26 @@ describe.concurrent("rules", () => {
     expect(ruleIdsFor(parseJson(levn.stdout), dir, "Dockerfile")).toContain(PIN);
   });
 
+  it.skipIf(!HAS_PIN)(`--no-inline-config ignores disable comments, and unused ones can be reported${NO_PIN}`, async () => {
+    const silenced = `# eslint-disable-next-line ${PIN}\nFROM node:latest\n# eslint-disable-next-line ${PIN}\nFROM alpine:3.20@${DIGEST}\n`;
+    const dir = await project({ Dockerfile: silenced });
+    const plain = await runCli([...PIN_ON, "--format", "json"], { cwd: dir });
+    expect(plain.code).toBe(0);
+    expect(ruleIdsFor(parseJson(plain.stdout), dir, "Dockerfile")).not.toContain(PIN);
+
+    const ignored = await runCli([...PIN_ON, "--no-inline-config", "--format", "json"], { cwd: dir });
+    expect(ignored.code).toBe(1);
+    expect(parseJson(ignored.stdout)[0]?.messages.filter((m) => m.ruleId === PIN).map((m) => m.line)).toEqual([2]);
+
+    const unused = await runCli([...PIN_ON, "--report-unused-disable-directives", "--format", "json"], { cwd: dir });
+    expect(unused.code).toBe(1);
+    const [result] = parseJson(unused.stdout);
+    expect(result?.messages.map((m) => [m.ruleId, m.line, m.severity])).toEqual([[null, 3, 2]]);
+    const warned = await runCli([...PIN_ON, "--report-unused-disable-directives-severity", "warn", "--format", "json"], { cwd: dir });
+    expect(warned.code).toBe(0);
+    expect(parseJson(warned.stdout)[0]?.messages.map((m) => [m.line, m.severity])).toEqual([[3, 1]]);
+  });
+
   it.skipIf(!HAS_PIN)(`invalid rule options exit 2 with one line${NO_PIN}`, async () => {
     const dir = await project({ Dockerfile: LATEST });
     const { code, stderr } = await runCli(["--rule", `${PIN}: [error, {digest: sometimes}]`], { cwd: dir });
@@ -430,6 +451,13 @@ describe.concurrent("warnings", () => {
     expect(zero.code).toBe(1);
     expect(zero.stdout).toBe("");
     expect(zero.stderr).toContain("more than --max-warnings 0");
+  });
+
+  it.skipIf(!HAS_PIN)(`--max-warnings -1 means no limit${NO_PIN}`, async () => {
+    const dir = await project({ Dockerfile: LATEST, "b/Dockerfile": UNTAGGED });
+    const unlimited = await runCli([...WARN, "--max-warnings", "-1"], { cwd: dir });
+    expect(unlimited.code).toBe(0);
+    expect(unlimited.stdout).toContain("2 problems (0 errors, 2 warnings)");
   });
 
   it.skipIf(!HAS_PIN)(`--quiet shows errors only${NO_PIN}`, async () => {

@@ -68,6 +68,24 @@ describe("parseOptions", () => {
     expect(parseOptions([`--max-warnings=${value}`]).maxWarnings).toBe(Number(value));
   });
 
+  it.each([["-1", -1], ["0", 0], ["3", 3]])("--max-warnings %s, as ESLint users write it", (value, expected) => {
+    expect(parseOptions(["--max-warnings", value, "Dockerfile"])).toMatchObject({ maxWarnings: expected, paths: ["Dockerfile"] });
+  });
+
+  it("leaves a path named -1 after -- alone", () => {
+    expect(parseOptions(["--", "-1"]).paths).toEqual(["-1"]);
+  });
+
+  it("directive comment options", () => {
+    expect(parseOptions([])).toMatchObject({ inlineConfig: true, unusedDisableDirectives: undefined });
+    expect(parseOptions(["--no-inline-config"]).inlineConfig).toBe(false);
+    expect(parseOptions(["--report-unused-disable-directives"]).unusedDisableDirectives).toBe("error");
+    expect(parseOptions(["--report-unused-disable-directives-severity", "warn"]).unusedDisableDirectives).toBe("warn");
+    expect(parseOptions(["--report-unused-disable-directives-severity=0"]).unusedDisableDirectives).toBe("off");
+    expect(() => parseOptions(["--report-unused-disable-directives-severity", "loud"])).toThrow(/needs off, warn or error, not 'loud'/u);
+    expect(() => parseOptions(["--report-unused-disable-directives", "--report-unused-disable-directives-severity", "warn"])).toThrow(UsageError);
+  });
+
   it.each([["--max-warnings", "1.5"], ["--max-warnings", "-2"], ["--color", "--no-color"], ["--bogus"], ["-x"]])(
     "rejects %j",
     (...args) => {
