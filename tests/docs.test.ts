@@ -3,8 +3,9 @@
  * documentation or the build-cache page, names its peer rules, and states
  * the corpus numbers that tests/corpus/summary.json records.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { Linter } from "eslint";
 import plugin from "../index.js";
 import { docsUrl } from "../lib/language/rule.js";
 
@@ -30,6 +31,25 @@ describe.each(ruleNames)("docs/rules/%s.md", (name) => {
     expect(text.match(/```dockerfile/gu)?.length ?? 0).toBeGreaterThanOrEqual(2);
   });
 
+  it("its first correct example passes the rule, with no unused disable comment", () => {
+    const heading = /\n#+ *Correct[^\n]*\n|\nCorrect[^\n]*:\n/u.exec(text);
+    expect(heading, "a Correct heading").not.toBeNull();
+    const block = /```dockerfile\n([^`]*)```/u.exec(text.slice((heading?.index ?? 0) + (heading?.[0].length ?? 0)));
+    expect(block, "a dockerfile block after it").not.toBeNull();
+    const messages = new Linter({ configType: "flat" }).verify(
+      block?.[1] ?? "",
+      [{
+        files: ["**/Dockerfile"],
+        plugins: { dockerfile: plugin },
+        language: "dockerfile/dockerfile",
+        linterOptions: { reportUnusedDisableDirectives: "error" },
+        rules: { [`dockerfile/${name}`]: "error" },
+      }],
+      { filename: "Dockerfile" },
+    );
+    expect(messages.map((message) => `${String(message.line)}: ${message.message}`)).toEqual([]);
+  });
+
   it("names the peer rules users migrate from", () => {
     expect(text).toMatch(/Compared with other linters|hadolint|BuildKit/u);
   });
@@ -46,6 +66,22 @@ describe.each(ruleNames)("docs/rules/%s.md", (name) => {
     expect([Number(stated[1]?.replaceAll(",", "")), Number(stated[2]?.replaceAll(",", ""))]).toEqual([counts?.findings, counts?.files]);
   });
 });
+
+/** Every dockerfile example with a disable comment, in the README and the guides, silences exactly what it says. */
+describe.each(["README.md", ...readdirSync(new URL("../docs", import.meta.url)).filter((file) => file.endsWith(".md")).map((file) => `docs/${file}`)])(
+  "disable comments in the examples of %s",
+  (file) => {
+    const text = readFileSync(new URL(`../${file}`, import.meta.url), "utf8");
+    const examples = [...text.matchAll(/```dockerfile\n([^`]*)```/gu)].map((match) => match[1] ?? "").filter((code) => code.includes("eslint-disable"));
+    it.skipIf(examples.length === 0)("report nothing with the recommended config", () => {
+      const linter = new Linter({ configType: "flat" });
+      for (const code of examples) {
+        const messages = linter.verify(code, [...plugin.configs.recommended, { linterOptions: { reportUnusedDisableDirectives: "error" } }], { filename: "Dockerfile" });
+        expect(messages.map((message) => `${String(message.line)}: ${message.message}`), code).toEqual([]);
+      }
+    });
+  },
+);
 
 describe("the README", () => {
   const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");

@@ -250,3 +250,29 @@ describe("line continuations", () => {
     expect(mapped.offsets.slice(0, mapped.text.length).map((offset) => code[offset])).toEqual(["a", " ", " ", " ", "b"]);
   });
 });
+
+describe("language options", () => {
+  const verify = (languageOptions: Linter.LanguageOptions): Linter.LintMessage[] =>
+    linter.verify(
+      "FROM node:latest\n",
+      [
+        { languageOptions },
+        { files: ["**/Dockerfile"], plugins: { dockerfile: plugin }, language: "dockerfile/dockerfile", rules: { "dockerfile/pin-base-image": "error" } },
+      ],
+      { filename: "Dockerfile" },
+    );
+
+  it("ignores the JavaScript options of a block without files, as ESLint's other languages do", () => {
+    const messages = verify({ ecmaVersion: 2022, sourceType: "module", globals: { process: "readonly" }, parserOptions: { ecmaFeatures: { jsx: true } } });
+    expect(messages.map((message) => message.ruleId)).toEqual(["dockerfile/pin-base-image"]);
+  });
+
+  it("ignores the options of ESLint's JSON, CSS and Markdown languages", () => {
+    expect(verify({ allowTrailingCommas: true, tolerant: true, frontmatter: "yaml" }).map((message) => message.ruleId)).toEqual(["dockerfile/pin-base-image"]);
+  });
+
+  it("rejects any other name, naming it", () => {
+    expect(() => verify({ escape: "`" })).toThrow(/The dockerfile language has no option named "escape": it takes none/u);
+    expect(() => verify({ ecmaVersion: 2022, shel: "bash", target: "x" })).toThrow(/"shel", "target"/u);
+  });
+});

@@ -1,6 +1,7 @@
 import type { File, Language, OkParseResult, ParseResult } from "@eslint/core";
 import { buildTree, PositionIndex, visitorKeys } from "./tree/index.js";
 import type { DockerfileAstNode, DockerfileNode } from "./tree/index.js";
+import { validateDockerfileLanguageOptions } from "./options.js";
 import type { DockerfileLanguageOptions } from "./options.js";
 import { DockerfileSourceCode } from "./source-code.js";
 
@@ -24,10 +25,7 @@ export const dockerfileLanguage: Language<{
   visitorKeys,
   defaultLanguageOptions: {},
 
-  validateLanguageOptions(options: DockerfileLanguageOptions): void {
-    const keys = Object.keys(options);
-    if (keys.length > 0) throw new TypeError(`The dockerfile language has no option named "${keys.join('", "')}".`);
-  },
+  validateLanguageOptions: validateDockerfileLanguageOptions,
 
   /** `:instruction` selects every instruction node, whatever its kind. */
   matchesSelectorClass(className: string, node: DockerfileAstNode): boolean {
