@@ -37,6 +37,15 @@ describe("package", () => {
   });
 });
 
+describe("CHANGELOG.md", () => {
+  it("has a section for the package's version, and one for what is not released yet", () => {
+    const changelog = readFileSync(new URL("../CHANGELOG.md", import.meta.url), "utf8");
+    const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+    expect(changelog).toMatch(new RegExp(`^## \\[${version.replaceAll(".", "\\.")}\\]`, "mu"));
+    expect(changelog).toMatch(/^## \[Unreleased\]$/mu);
+  });
+});
+
 describe("configs", () => {
   const block = (name: "recommended" | "strict" | "all") => {
     const [only] = plugin.configs[name];

@@ -199,3 +199,26 @@ describe.skipIf(!HAS_PRE_COMMIT)(`pre-commit try-repo${SKIP_REASON}`, () => {
     expect(passing.code).toBe(0);
   });
 });
+
+describe.skipIf(!HAS_PRE_COMMIT)(`the documented rev${SKIP_REASON}`, () => {
+  it("pre-commit autoupdate --freeze turns the page's placeholder into the newest commit", { timeout: 120_000 }, async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), "dockerfile-pre-commit-rev-"));
+    roots.push(root);
+    const repo = path.join(root, "eslint-plugin-dockerfile");
+    const project = path.join(root, "project");
+    await snapshotWorkingTree(repo);
+    const page = await readFile(path.join(ROOT, "docs/pre-commit.md"), "utf8");
+    const snippet = /```yaml\n(# \.pre-commit-config\.yaml\n[^`]*)```/u.exec(page)?.[1] ?? "";
+    const url = "https://github.com/eslint-plugin-dockerfile/eslint-plugin-dockerfile";
+    expect(snippet).toContain(`repo: ${url}`);
+    await mkdir(project);
+    await writeFile(path.join(project, ".pre-commit-config.yaml"), snippet.replace(url, repo));
+    git(["init", "-q"], project);
+
+    const env: NodeJS.ProcessEnv = { ...process.env, PRE_COMMIT_HOME: path.join(root, "cache") };
+    const update = await run("pre-commit", ["autoupdate", "--freeze", "--repo", repo], project, env);
+    expect(update.code, update.output).toBe(0);
+    const head = spawnSync("git", ["rev-parse", "HEAD"], { cwd: repo, encoding: "utf8" }).stdout.trim();
+    expect(await readFile(path.join(project, ".pre-commit-config.yaml"), "utf8")).toMatch(new RegExp(`rev: ${head}(?: |$)`, "mu"));
+  });
+});
