@@ -3,18 +3,15 @@
  * projects that do not use ESLint otherwise. Exit codes are ESLint's: 0 no
  * errors, 1 lint errors or too many warnings, 2 anything else that failed.
  */
-import { existsSync } from "node:fs";
 import { mkdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { ESLint } from "eslint";
-import type { Linter } from "eslint";
 import { packageInfo } from "../package-info.js";
-import { userConfigOverrides, zeroConfig } from "./config.js";
 import { CliError, PROGRAM, debugEnabled, describeError, displayPath, errnoMessage } from "./errors.js";
 import { loadFormatter } from "./formatter.js";
-import { DEFAULT_CACHE_LOCATION, HELP, parseOptions } from "./options.js";
-import type { CliOptions } from "./options.js";
-import { commonBase, describePaths, exactPatterns, isIgnoreFile, lintPatterns, resolveTargets } from "./targets.js";
+import { HELP, parseOptions } from "./options.js";
+import { planRun, workerOptionsModule } from "./plan.js";
+import { describePaths, isIgnoreFile, resolveTargets } from "./targets.js";
 import type { Targets } from "./targets.js";
 
 export interface CliIo {
@@ -59,78 +56,6 @@ export async function main(args: readonly string[], io: CliIo = processIo()): Pr
   }
 }
 
-interface Plan {
-  eslintOptions: ESLint.Options;
-  /** What `lintFiles` gets; unused with `--stdin`. */
-  patterns: string[];
-  stdinPath: string | undefined;
-}
-
-/** Absolute, keeping a trailing separator: ESLint reads `dir/` as a directory to put its cache file in. */
-function cacheLocation(cwd: string, given: string | undefined): string {
-  const location = given ?? DEFAULT_CACHE_LOCATION;
-  const absolute = path.resolve(cwd, location);
-  return /[/\\]$/u.test(location) ? absolute + path.sep : absolute;
-}
-
-function planRun(options: CliOptions, targets: Targets, cwd: string): Plan {
-  const fix = options.fix || options.fixDryRun;
-  const common: ESLint.Options = {
-    fix: fix && (options.quiet ? (message) => message.severity === 2 : true),
-    // As ESLint's CLI: with --quiet, warning rules are not even run, unless --max-warnings counts them.
-    ruleFilter: options.quiet && options.maxWarnings === -1 ? (rule) => rule.severity === 2 : () => true,
-    cache: options.cache,
-    cacheLocation: cacheLocation(cwd, options.cacheLocation),
-    ignore: options.ignore,
-    warnIgnored: options.warnIgnored,
-    errorOnUnmatchedPattern: false,
-    allowInlineConfig: options.inlineConfig,
-  };
-  // As ESLint's CLI does it: a last config block, so that it wins over the config's own linterOptions.
-  const directives: Linter.Config[] =
-    options.unusedDisableDirectives === undefined
-      ? []
-      : [{ name: "dockerfile-lint/--report-unused-disable-directives", linterOptions: { reportUnusedDisableDirectives: options.unusedDisableDirectives } }];
-  const stdinPath = options.stdin ? path.resolve(cwd, options.stdinFilename ?? "Dockerfile") : undefined;
-
-  if (options.config !== undefined) {
-    const configFile = path.resolve(cwd, options.config);
-    if (!existsSync(configFile)) throw new CliError(`no such file or directory: ${options.config}`);
-    return {
-      eslintOptions: {
-        ...common,
-        cwd,
-        overrideConfigFile: configFile,
-        overrideConfig: [...userConfigOverrides(options.rules), ...directives],
-      },
-      patterns: options.paths,
-      stdinPath,
-    };
-  }
-
-  const named = stdinPath === undefined ? targets.files : [stdinPath];
-  const lintTargets: Targets = { directories: targets.directories, files: named };
-  const base = commonBase(cwd, lintTargets);
-  return {
-    eslintOptions: {
-      ...common,
-      cwd: base,
-      overrideConfigFile: true,
-      overrideConfig: zeroConfig({
-        preset: options.preset ?? "recommended",
-        rules: options.rules,
-        namedFiles: exactPatterns(
-          named.filter((file) => !isIgnoreFile(file)),
-          base,
-        ),
-        gitignoreDir: options.ignore ? cwd : undefined,
-      }).concat(directives),
-    },
-    patterns: lintPatterns(lintTargets, base),
-    stdinPath,
-  };
-}
-
 async function writeReport(io: CliIo, output: string, outputFile: string | undefined): Promise<void> {
   if (outputFile === undefined) {
     if (output !== "") io.stdout(output.endsWith("\n") ? output : `${output}\n`);
@@ -169,7 +94,11 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
   }
 
   const plan = planRun(options, targets, cwd);
-  const eslint = new ESLint(plan.eslintOptions);
+  // Worker threads cannot receive the plugin object: with --concurrency they load the options from a module.
+  const eslint =
+    options.concurrency === "off" || plan.stdinPath !== undefined
+      ? new ESLint(plan.eslintOptions)
+      : await ESLint.fromOptionsModule(workerOptionsModule(options, targets, cwd));
   // Before linting, so that a bad --format fails before --fix writes anything.
   const formatter = await loadFormatter(eslint, options.format, cwd);
 

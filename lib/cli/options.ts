@@ -41,6 +41,8 @@ export interface CliOptions {
   warnIgnored: boolean;
   /** `--no-inline-config`: `# eslint-…` comments change nothing. */
   inlineConfig: boolean;
+  /** ESLint's worker threads: `off` (default), `auto` or a count. */
+  concurrency: "off" | "auto" | number;
   /** `--report-unused-disable-directives[-severity]`; `undefined` leaves it to the config. */
   unusedDisableDirectives: "error" | "warn" | "off" | undefined;
 }
@@ -66,6 +68,7 @@ const OPTIONS = {
   "no-ignore": { type: "boolean" },
   "no-warn-ignored": { type: "boolean" },
   "no-inline-config": { type: "boolean" },
+  concurrency: { type: "string" },
   "report-unused-disable-directives": { type: "boolean" },
   "report-unused-disable-directives-severity": { type: "string" },
 } as const;
@@ -115,6 +118,10 @@ Input:
                             (node_modules, .git) list
   --no-warn-ignored         Say nothing about named files that are ignored
 
+Speed:
+  --concurrency <n|auto|off>
+                            Lint in n worker threads, as ESLint's option does (default: off)
+
 Caching:
   --cache                   Only lint files changed since the last run
   --cache-location <path>   Cache file or directory (default: ${DEFAULT_CACHE_LOCATION})
@@ -148,6 +155,14 @@ function parseMaxWarnings(text: string | undefined): number {
     throw new UsageError(`--max-warnings needs a whole number, not '${text}'`);
   }
   return Number(text.trim());
+}
+
+function parseConcurrency(text: string | undefined): CliOptions["concurrency"] {
+  if (text === undefined) return "off";
+  const value = text.trim();
+  if (value === "off" || value === "auto") return value;
+  if (!/^[1-9]\d{0,3}$/u.test(value)) throw new UsageError(`--concurrency needs a positive whole number, auto or off, not '${text}'`);
+  return Number(value);
 }
 
 const SEVERITIES = ["off", "warn", "error"] as const;
@@ -233,6 +248,7 @@ export function parseOptions(args: readonly string[]): CliOptions {
     ignore: !(values["no-ignore"] ?? false),
     warnIgnored: !(values["no-warn-ignored"] ?? false),
     inlineConfig: !(values["no-inline-config"] ?? false),
+    concurrency: parseConcurrency(values.concurrency),
     unusedDisableDirectives: parseUnusedDirectives(
       values["report-unused-disable-directives"],
       values["report-unused-disable-directives-severity"],

@@ -83,7 +83,7 @@ describe.concurrent("information", () => {
       "--preset", "--rule", "--config", "--fix", "--fix-dry-run", "--format", "--output-file", "--quiet",
       "--max-warnings", "--color", "--no-color", "--stdin", "--stdin-filename", "--no-ignore", "--no-warn-ignored",
       "--cache", "--cache-location", "--no-inline-config", "--report-unused-disable-directives",
-      "--report-unused-disable-directives-severity", "--help", "--version",
+      "--report-unused-disable-directives-severity", "--concurrency", "--help", "--version",
     ]) {
       expect(stdout).toContain(option);
     }
@@ -467,6 +467,34 @@ describe.concurrent("warnings", () => {
     const error = await runCli([...PIN_ON, "--quiet"], { cwd: dir });
     expect(error.code).toBe(1);
     expect(error.stdout).toContain("dockerfile/pin-base-image");
+  });
+});
+
+describe.concurrent("--concurrency", () => {
+  it.skipIf(!HAS_PIN)(`worker threads report what one thread does, fixes and --quiet included${NO_PIN}`, async () => {
+    const files = Object.fromEntries(Array.from({ length: 6 }, (_, index) => [`s${String(index)}/Dockerfile`, `FROM node:latest\nrun apt-get update\n`]));
+    const dir = await project(files);
+    const args = ["--preset", "all", "--quiet", "--fix-dry-run", "--format", "json"];
+    const single = await runCli(args, { cwd: dir });
+    const threaded = await runCli([...args, "--concurrency", "2"], { cwd: dir });
+    expect(threaded.code).toBe(single.code);
+    const view = (stdout: string) =>
+      parseJson(stdout)
+        .map((result) => ({ file: path.relative(dir, result.filePath), rules: result.messages.map((m) => m.ruleId), output: (result as { output?: string }).output }))
+        .sort((a, b) => a.file.localeCompare(b.file));
+    const expected = view(single.stdout);
+    expect(expected).toHaveLength(6);
+    expect(expected[0]?.output).toMatch(/^FROM node:latest\nRUN apt-get/u);
+    expect(view(threaded.stdout)).toEqual(expected);
+    const auto = await runCli([...args, "--concurrency", "auto"], { cwd: dir });
+    expect(view(auto.stdout)).toEqual(expected);
+  });
+
+  it("rejects what is not a count, auto or off", async () => {
+    const dir = await project({ Dockerfile: CLEAN });
+    const { code, stderr } = await runCli(["--concurrency", "0"], { cwd: dir });
+    expect(code).toBe(2);
+    expect(stderr).toContain("--concurrency needs a positive whole number, auto or off, not '0'");
   });
 });
 

@@ -76,6 +76,17 @@ describe("parseOptions", () => {
     expect(parseOptions(["--", "-1"]).paths).toEqual(["-1"]);
   });
 
+  it.each([[[], "off"], [["--concurrency", "auto"], "auto"], [["--concurrency=4"], 4], [["--concurrency", "off"], "off"]] as const)(
+    "%j gives concurrency %j",
+    (args, expected) => {
+      expect(parseOptions(args).concurrency).toBe(expected);
+    },
+  );
+
+  it.each(["0", "-1", "1.5", "many", ""])("rejects --concurrency %j", (value) => {
+    expect(() => parseOptions([`--concurrency=${value}`])).toThrow(/--concurrency needs a positive whole number/u);
+  });
+
   it("directive comment options", () => {
     expect(parseOptions([])).toMatchObject({ inlineConfig: true, unusedDisableDirectives: undefined });
     expect(parseOptions(["--no-inline-config"]).inlineConfig).toBe(false);
