@@ -69,8 +69,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
     fixable: "code",
     schema: [],
     messages: {
-      missingNoInstallRecommends:
-        "'{{tool}} install' of {{packages}} also installs every package they recommend: add '--no-install-recommends' for a smaller image.",
+      missingNoInstallRecommends: "'{{tool}} install' of {{packages}} also installs what they recommend: add '--no-install-recommends' for a smaller image.",
     },
   },
 

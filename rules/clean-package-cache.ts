@@ -150,19 +150,13 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
     hasSuggestions: true,
     schema: [],
     messages: {
-      aptLists:
-        "'{{tool}}' downloads the package lists to /var/lib/apt/lists, and nothing in this RUN removes them: tens of megabytes stay in the layer, in the image and in every pull, and stale lists live on in the build cache. End the RUN with 'rm -rf /var/lib/apt/lists/*', or mount caches on /var/cache/apt and /var/lib/apt.",
-      apkCache:
-        "'{{tool}}' without '--no-cache' keeps the package index in /var/cache/apk, in the layer and the image. Add '--no-cache', or mount a cache on /var/cache/apk.",
-      apkIndex: "'{{tool}}' writes the package index to /var/cache/apk and nothing in this RUN removes it. Use 'apk add --no-cache' instead, or mount a cache on /var/cache/apk.",
-      rpmCache:
-        "'{{tool}}' leaves its metadata and package cache in /var/cache, and nothing after it in this RUN cleans them: the layer keeps them for good. Add '&& {{clean}}' to the same RUN, or mount a cache on {{dir}}.",
-      zypperCache:
-        "'{{tool}}' leaves its cache in /var/cache/zypp, and nothing after it in this RUN cleans it. Add '&& zypper clean --all' to the same RUN, or mount a cache on /var/cache/zypp.",
-      pipCache:
-        "'{{tool}}' keeps downloaded wheels in pip's cache (~/.cache/pip), which stays in the layer. Add '--no-cache-dir' (or set PIP_NO_CACHE_DIR=1), or mount a cache on ~/.cache/pip so later builds reuse it.",
-      yarnCache:
-        "'{{tool}}' fills yarn's cache, and this RUN does not run 'yarn cache clean' after it: the cache stays in the layer. Add '&& yarn cache clean', or mount a cache on yarn's cache folder.",
+      aptLists: "'{{tool}}' downloads package lists to /var/lib/apt/lists and nothing in this RUN removes them, so tens of megabytes stay in the layer.",
+      apkCache: "'{{tool}}' without '--no-cache' keeps the package index in /var/cache/apk, so it stays in the layer and the image.",
+      apkIndex: "'{{tool}}' writes the package index to /var/cache/apk and nothing in this RUN removes it, so it stays in the layer.",
+      rpmCache: "'{{tool}}' leaves metadata and packages in /var/cache, and no '{{clean}}' follows in this RUN, so the layer keeps them.",
+      zypperCache: "'{{tool}}' leaves its cache in /var/cache/zypp and nothing after it in this RUN cleans it, so the layer keeps it.",
+      pipCache: "'{{tool}}' keeps downloaded wheels in pip's cache (~/.cache/pip), which stays in the layer and the image.",
+      yarnCache: "'{{tool}}' fills yarn's cache and this RUN does not run 'yarn cache clean' after it, so the cache stays in the layer.",
       useCacheMount: "Mount a build cache on {{targets}}: downloads are reused across builds and never reach the layer.",
       addOption: "Add '{{option}}'.",
     },

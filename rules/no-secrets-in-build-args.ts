@@ -9,7 +9,7 @@ import type { ArgNode, EnvNode, Range } from "../lib/language/index.js";
 import { nameWords, namePatternMatcher } from "../lib/variables/index.js";
 import { docsUrl } from "../lib/language/index.js";
 import type { DockerfileRuleDefinition } from "../lib/language/index.js";
-import { unquoteWord } from "../lib/text/index.js";
+import { shorten, unquoteWord } from "../lib/text/index.js";
 
 type Options = [{ allow?: string[]; deny?: string[] }];
 type MessageIds = "secretArg" | "secretEnv";
@@ -175,10 +175,8 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
     ],
     defaultOptions: [{ allow: [], deny: [] }],
     messages: {
-      secretArg:
-        "'{{name}}' looks like a secret ({{reason}}). A build argument's value is written into the image history of every RUN after it, into the build cache and into provenance attestations. Pass the secret with 'RUN --mount=type=secret,id=…' (or 'RUN --mount=type=ssh' for SSH keys), which keeps it out of layers, history and cache.",
-      secretEnv:
-        "'{{name}}' looks like a secret ({{reason}}). An ENV value is stored in the image config, so anyone who can pull the image can read it, and every container inherits it. Pass a build-time secret with 'RUN --mount=type=secret,id=…' (or 'RUN --mount=type=ssh' for SSH keys), and give runtime secrets to the container when it starts.",
+      secretArg: "'{{name}}' looks like a secret ({{reason}}), and build argument values stay in the image history and build cache.",
+      secretEnv: "'{{name}}' looks like a secret ({{reason}}), and an ENV value is readable by anyone who pulls the image.",
     },
   },
 
@@ -200,7 +198,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
         if (resolved !== null && (holdsFingerprints(resolved) || isSettingValue(resolved))) return;
         reason = `the word '${word}'`;
       }
-      context.report({ loc: positions.locOf(range), messageId: node.type === "Arg" ? "secretArg" : "secretEnv", data: { name, reason } });
+      context.report({ loc: positions.locOf(range), messageId: node.type === "Arg" ? "secretArg" : "secretEnv", data: { name: shorten(name, 40), reason } });
     }
 
     return {
