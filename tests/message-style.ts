@@ -9,7 +9,6 @@ export const MESSAGE_LIMIT = 140;
 /** Rules whose messages are still being shortened; empty when every rule meets the limit. */
 export const PENDING = new Set<string>([
   "copy-manifests-first",
-  "no-unpinned-download",
   "pin-package-versions",
   "secret-cache-bust",
   "valid-arg-default-in-from",
