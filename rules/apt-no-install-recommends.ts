@@ -6,6 +6,7 @@ import type { RunNode } from "../lib/language/index.js";
 import { findInstallCommands } from "../lib/packages/index.js";
 import type { InstallCommand } from "../lib/packages/index.js";
 import { insertOptionAfter } from "../lib/fix/index.js";
+import { shorten } from "../lib/text/index.js";
 import { docsUrl } from "../lib/language/index.js";
 import type { DockerfileRuleDefinition } from "../lib/language/index.js";
 import type { Stage } from "../lib/facts/index.js";
@@ -54,8 +55,14 @@ function wantsRecommends(comment: string): boolean {
 function packageList(install: InstallCommand): string {
   const names = install.packages.map((word) => word.value);
   if (names.length === 0) return "its packages";
-  if (names.length <= 3) return `'${names.join(" ")}'`;
-  return `'${names.slice(0, 3).join(" ")}' and ${names.length - 3} more`;
+  // As many names as fit in about 36 characters, so the message keeps to a line.
+  const shown = [shorten(names[0] ?? "", 32)];
+  for (const name of names.slice(1, 3)) {
+    if (shown.join(" ").length + name.length + 1 > 36) break;
+    shown.push(name);
+  }
+  const rest = names.length - shown.length;
+  return rest === 0 ? `'${shown.join(" ")}'` : `'${shown.join(" ")}' and ${rest} more`;
 }
 
 const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }> = {
@@ -69,7 +76,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
     fixable: "code",
     schema: [],
     messages: {
-      missingNoInstallRecommends: "'{{tool}} install' of {{packages}} also installs what they recommend: add '--no-install-recommends' for a smaller image.",
+      missingNoInstallRecommends: "'{{tool}} install' of {{packages}} also installs the packages they recommend, which bloats the image.",
     },
   },
 
