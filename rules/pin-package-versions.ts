@@ -1,10 +1,11 @@
 /**
- * Package installs in RUN without versions: one report per unpinned package,
- * on its word, for apt, apk, pip, npm/yarn/pnpm, gem, go, cargo, yum, dnf,
- * microdnf and zypper.
+ * Package installs in RUN without versions, for apt, apk, pip, npm/yarn/pnpm,
+ * gem, go, cargo, yum, dnf, microdnf and zypper. OS package managers get one
+ * report per install command, listing the unpinned names (an install of 80
+ * packages is one decision); language managers one per package, on its word.
  */
-import { findInstallCommands, PACKAGE_MANAGERS } from "../lib/packages/index.js";
-import type { PackageManager } from "../lib/packages/index.js";
+import { findInstallCommands, OS_PACKAGE_MANAGERS, PACKAGE_MANAGERS } from "../lib/packages/index.js";
+import type { InstallCommand, PackageManager } from "../lib/packages/index.js";
 import { packageTargets } from "../lib/packages/index.js";
 import { docsUrl } from "../lib/language/index.js";
 import type { DockerfileRuleDefinition } from "../lib/language/index.js";
@@ -13,7 +14,7 @@ import type { DockerfileFacts } from "../lib/facts/index.js";
 import type { ShellWord } from "../lib/shell/index.js";
 
 type Options = [{ managers?: PackageManager[]; allowRanges?: boolean }];
-type MessageIds = "unpinned" | "moving" | "range" | "redirect";
+type MessageIds = "unpinned" | "unpinnedPackages" | "unpinnedPatterns" | "moving" | "range" | "redirect";
 
 const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }> = {
   meta: {
@@ -46,6 +47,8 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
     messages: {
       unpinned:
         "{{tool}} installs '{{package}}' without a version, so it gets whatever is newest when the cache is cold: Docker reuses this RUN by its text alone, so cached and fresh builds (another machine, a later day) install different versions. Pin it: {{hint}}.",
+      unpinnedPackages: "{{tool}} installs {{packages}} without a version, so cold builds get whatever is newest: pin each, as {{hint}}.",
+      unpinnedPatterns: "{{tool}} installs {{packages}}, which match whatever versions are newest when the cache is cold: name each package with its version.",
       moving:
         "{{tool}} installs '{{package}}' at '{{version}}', a name that moves to new versions: Docker reuses this RUN by its text alone, so cached and fresh builds install different versions. Pin an exact version: {{hint}}.",
       redirect:
@@ -83,12 +86,33 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
     const [{ managers = PACKAGE_MANAGERS, allowRanges = true }] = context.options;
     const selected = new Set<PackageManager>(managers);
     const { facts, positions } = context.sourceCode;
+    const osManagers = new Set<PackageManager>(OS_PACKAGE_MANAGERS);
+
+    /** `'curl', 'git', 'make' and 4 more`. */
+    function listOf(words: readonly ShellWord[]): string {
+      const names = words.slice(0, 3).map((word) => `'${word.value}'`);
+      if (words.length > 3) return `${names.join(", ")} and ${words.length - 3} more`;
+      if (names.length <= 1) return names.join("");
+      return `${names.slice(0, -1).join(", ")} and ${names.at(-1) ?? ""}`;
+    }
+
+    /** One report for the unpinned packages of an OS package install. */
+    function reportInstall(install: InstallCommand, unpinned: { word: ShellWord; hint: string; pinnable: boolean }[]): void {
+      if (unpinned.length === 0) return;
+      const pinnable = unpinned.find((found) => found.pinnable);
+      const loc = positions.locOf([install.toolWord.start, install.subcommand.end]);
+      const packages = listOf(unpinned.map((found) => found.word));
+      if (pinnable) context.report({ loc, messageId: "unpinnedPackages", data: { tool: install.tool, packages, hint: pinnable.hint } });
+      else context.report({ loc, messageId: "unpinnedPatterns", data: { tool: install.tool, packages } });
+    }
 
     return {
       Run(node: RunNode) {
         const shell = facts.shellOf(node);
         for (const install of findInstallCommands(shell.commands, selected)) {
-          for (const { word, pin, hint } of packageTargets(install)) {
+          const grouped = osManagers.has(install.manager);
+          const unpinned: { word: ShellWord; hint: string; pinnable: boolean }[] = [];
+          for (const { word, pin, hint, pinnable } of packageTargets(install)) {
             const data = { tool: install.tool, package: word.value, hint, version: "" };
             const loc = positions.locOf([word.start, word.end]);
             if (pin.kind === "none") {
@@ -100,13 +124,15 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
                 context.report({ loc: positions.locOf([word.start, redirect.target.end]), messageId: "redirect", data: { ...data, operator, op: redirect.op, file: redirect.target.value } });
                 continue;
               }
-              context.report({ loc, messageId: "unpinned", data });
+              if (grouped) unpinned.push({ word, hint, pinnable });
+              else context.report({ loc, messageId: "unpinned", data });
             } else if (pin.kind === "moving") {
               context.report({ loc, messageId: "moving", data: { ...data, version: pin.version } });
             } else if (pin.kind === "range" && !allowRanges) {
               context.report({ loc, messageId: "range", data: { ...data, version: pin.version } });
             }
           }
+          reportInstall(install, unpinned);
         }
       },
     };

@@ -336,7 +336,7 @@ function parseGoArgs(args: readonly ShellWord[]): { positionals: ShellWord[]; op
   return { positionals, options };
 }
 
-function goInstall(cmd: SimpleCommand, toolWord: ShellWord, args: readonly ShellWord[]): InstallCommand | null {
+function goInstall(tool: string, cmd: SimpleCommand, toolWord: ShellWord, args: readonly ShellWord[]): InstallCommand | null {
   const subcommand = args[0];
   if (!subcommand || subcommand.dynamic) return null;
   const sub = subcommand.value;
@@ -349,7 +349,7 @@ function goInstall(cmd: SimpleCommand, toolWord: ShellWord, args: readonly Shell
     const first = positionals[0];
     packages = first && !first.dynamic && first.value.includes("@") ? [first] : [];
   }
-  return { manager: "go", tool: "go", command: cmd, toolWord, subcommand, options, packages };
+  return { manager: "go", tool, command: cmd, toolWord, subcommand, options, packages };
 }
 
 function npmFamily(name: "npm" | "yarn" | "pnpm", cmd: SimpleCommand, toolWord: ShellWord, args: readonly ShellWord[]): InstallCommand | null {
@@ -370,6 +370,20 @@ function npmFamily(name: "npm" | "yarn" | "pnpm", cmd: SimpleCommand, toolWord: 
   const install = parseInstall(PNPM, "pnpm", toolWord, cmd, args);
   // `pnpm install` with package names adds them, like `pnpm add`; alone it installs the lockfile.
   return install && install.packages.length > 0 ? install : null;
+}
+
+/**
+ * `python$PYTHON_VERSION -m pip install …`, `"pip${PY}" install …`: the
+ * variable only picks the interpreter's version, so the command still runs pip.
+ */
+function versionedPythonInstall(cmd: SimpleCommand, toolWord: ShellWord, args: readonly ShellWord[]): InstallCommand | null {
+  const written = toolWord.raw.replace(/^["']/u, "");
+  const kind = /^(?:python|pypy|(pip))[\d.]*\$/u.exec(written);
+  if (!kind) return null;
+  const tool = written.replace(/["']$/u, "");
+  if (kind[1] !== undefined) return parseInstall(PIP, tool, toolWord, cmd, args);
+  const pip = pythonModulePip(args);
+  return pip ? parseInstall(PIP, `${tool} -m ${pip.pip.value}`, toolWord, cmd, pip.rest) : null;
 }
 
 function pipFamily(name: string, cmd: SimpleCommand, toolWord: ShellWord, args: readonly ShellWord[]): InstallCommand | null {
@@ -396,9 +410,9 @@ function pipFamily(name: string, cmd: SimpleCommand, toolWord: ShellWord, args: 
  */
 export function installCommandOf(cmd: SimpleCommand): InstallCommand | null {
   const { name, args } = unwrapCommand(cmd);
-  if (name === null) return null;
   const toolWord = cmd.words[cmd.words.length - args.length - 1];
   if (!toolWord) return null;
+  if (name === null) return versionedPythonInstall(cmd, toolWord, args);
   switch (name) {
     case "npm":
     case "yarn":
@@ -407,7 +421,9 @@ export function installCommandOf(cmd: SimpleCommand): InstallCommand | null {
     case "gem":
       return parseInstall(GEM, name, toolWord, cmd, beforeDoubleDash(args));
     case "go":
-      return goInstall(cmd, toolWord, args);
+    case "xx-go":
+      // tonistiigi/xx's `xx-go` runs `go` for the target platform.
+      return goInstall(name, cmd, toolWord, args);
     case "cargo":
       return parseInstall(CARGO, name, toolWord, cmd, beforeDoubleDash(args));
     default: {

@@ -5,7 +5,7 @@
  * `tomcat-9.0.39`).
  */
 import { classifyRef, classifyUrl } from "./remote-pins.js";
-import { hasOption, optionValue } from "./package-managers.js";
+import { OS_PACKAGE_MANAGERS, hasOption, optionValue } from "./package-managers.js";
 import type { InstallCommand, PackageManager } from "./package-managers.js";
 import type { ShellWord } from "../shell/index.js";
 
@@ -27,6 +27,12 @@ export interface PackageTarget {
   pin: Pin;
   /** How this package would be pinned, for messages: `curl=<version>`, `requests==<version>`. */
   hint: string;
+  /**
+   * False when no `name=<version>` form exists for the word: a pattern
+   * (`libfontconfig*-dev`) or a capability (`dnf-command(versionlock)`,
+   * `perl(JSON::PP)`) matches packages rather than naming one.
+   */
+  pinnable: boolean;
 }
 
 const SKIP: Pin = { kind: "skip" };
@@ -401,8 +407,13 @@ function rpmName(value: string): string {
 
 const EXAMPLE_VERSION = "<version>";
 
-function target(word: ShellWord, pin: Pin, hint: string): PackageTarget {
-  return { word, pin, hint };
+function target(word: ShellWord, pin: Pin, hint: string, pinnable = true): PackageTarget {
+  return { word, pin, hint, pinnable };
+}
+
+/** Glob characters and the parentheses of rpm capabilities. */
+function matchesPackages(value: string): boolean {
+  return /[*?[(]/u.test(value);
 }
 
 /**
@@ -419,7 +430,7 @@ function eachPackage(install: InstallCommand, judge: (value: string) => Pin, hin
   for (const word of words) {
     const value = word.value;
     if (!canNamePackage(value, install.manager)) continue;
-    targets.push(target(word, judge(value), hint(value)));
+    targets.push(target(word, judge(value), hint(value), !OS_PACKAGE_MANAGERS.includes(install.manager) || !matchesPackages(value)));
   }
   return targets;
 }
@@ -437,6 +448,13 @@ function pipTargets(install: InstallCommand): PackageTarget[] {
     if ((option.name === "-e" || option.name === "--editable") && option.value && !isLocalPath(option.value.value)) {
       const value = option.value.value;
       if (isUrl(value) || VCS_PREFIXES.some((prefix) => value.startsWith(prefix))) targets.push(target(option.value, pipUrlPin(value), hint(value)));
+    }
+  }
+  // A requirements file fetched from a branch (`-r https://raw.githubusercontent.com/org/repo/main/requirements.txt`) moves with it.
+  for (const option of install.options) {
+    if ((option.name === "-r" || option.name === "--requirement" || option.name === "--requirements") && option.value && isUrl(option.value.value)) {
+      const pin = urlPin(option.value.value);
+      if (pin.kind === "moving") targets.push(target(option.value, pin, "a URL that names a tag or a commit"));
     }
   }
   // A constraints file (`-c constraints.txt`, uv's `--override`) chooses the versions of the packages named here;

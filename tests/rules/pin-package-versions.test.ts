@@ -1,7 +1,7 @@
 import rule from "../../rules/pin-package-versions.js";
 import { lines, ruleTester } from "../rule-tester.js";
 
-type MessageId = "unpinned" | "moving" | "range" | "redirect";
+type MessageId = "unpinned" | "unpinnedPackages" | "unpinnedPatterns" | "moving" | "range" | "redirect";
 
 /** A one-stage Dockerfile that runs `script`. */
 function run(script: string, base = "debian:12"): string {
@@ -36,9 +36,37 @@ function on(code: string, word: string, messageId: MessageId = "unpinned", occur
  * listing of a word is its n-th appearance in the code; `[word, messageId,
  * skip]` skips `skip` more, so `pip install --upgrade pip` can name the second `pip`.
  */
-function invalid(name: string, code: string, words: (string | [string, MessageId] | [string, MessageId, number])[], options?: { managers?: string[]; allowRanges?: boolean }) {
+/** One report for the unpinned packages of an OS package install: on `phrase` (the tool to its subcommand), listing `packages`. */
+interface OsInstall {
+  phrase: string;
+  tool: string;
+  packages: string[];
+  /** The pin to suggest; null when no package can be pinned by name (a pattern). */
+  hint: string | null;
+  occurrence: number;
+}
+
+function os(phrase: string, packages: string[], hint: string | null = `'${packages[0] ?? ""}=<version>'`, occurrence = 0, tool = phrase.split(" ")[0] ?? ""): OsInstall {
+  return { phrase, tool, packages, hint, occurrence };
+}
+
+/** `'a', 'b' and 'c'`, `'a', 'b', 'c' and 2 more`: how the report lists packages. */
+function listed(packages: string[]): string {
+  const names = packages.slice(0, 3).map((name) => `'${name}'`);
+  if (packages.length > 3) return `${names.join(", ")} and ${packages.length - 3} more`;
+  return names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names.at(-1) ?? ""}`;
+}
+
+function osError(code: string, install: OsInstall) {
+  const at = on(code, install.phrase, install.hint === null ? "unpinnedPatterns" : "unpinnedPackages", install.occurrence);
+  const packages = listed(install.packages);
+  return { ...at, data: install.hint === null ? { tool: install.tool, packages } : { tool: install.tool, packages, hint: install.hint } };
+}
+
+function invalid(name: string, code: string, words: (string | OsInstall | [string, MessageId] | [string, MessageId, number])[], options?: { managers?: string[]; allowRanges?: boolean }) {
   const counts = new Map<string, number>();
   const errors = words.map((entry) => {
+    if (typeof entry === "object" && !Array.isArray(entry)) return osError(code, entry);
     const [word, messageId, skip = 0] = typeof entry === "string" ? [entry, "unpinned" as const] : entry;
     const occurrence = (counts.get(word) ?? 0) + skip;
     counts.set(word, occurrence + 1);
@@ -320,38 +348,38 @@ ruleTester.run("pin-package-versions", rule, {
       code: run("apt-get update && apt-get install python"),
       errors: [
         {
-          messageId: "unpinned",
+          messageId: "unpinnedPackages",
           line: 2,
-          column: 39,
+          column: 23,
           endLine: 2,
-          endColumn: 45,
-          data: { tool: "apt-get", package: "python", hint: "'python=<version>'", version: "" },
+          endColumn: 38,
+          data: { tool: "apt-get", packages: "'python'", hint: "'python=<version>'" },
         },
       ],
     },
     {
       name: "DL3008 in ONBUILD: apt-get install without versions",
       code: lines("FROM debian:12", "ONBUILD RUN apt-get update && apt-get install python"),
-      errors: [{ messageId: "unpinned", line: 2, column: 47, endColumn: 53 }],
+      errors: [{ messageId: "unpinnedPackages", line: 2, column: 31, endColumn: 46 }],
     },
-    invalid("apt install, one report per unpinned package", run("apt-get install -y curl git=1:2.39.2-1 wget"), ["curl", "wget"]),
-    invalid("apt (not apt-get) install", run("apt install -y --no-install-recommends ca-certificates"), ["ca-certificates"]),
-    invalid("-t target release value is not a package, the package still needs a version", run("apt-get install -y -t bookworm-backports openjdk-17-jdk"), ["openjdk-17-jdk"]),
-    invalid("-o value is not a package", run("apt-get -o Acquire::Retries=3 install -y curl"), ["curl"]),
+    invalid("apt install, one report per unpinned package", run("apt-get install -y curl git=1:2.39.2-1 wget"), [os("apt-get install", ["curl", "wget"])]),
+    invalid("apt (not apt-get) install", run("apt install -y --no-install-recommends ca-certificates"), [os("apt install", ["ca-certificates"])]),
+    invalid("-t target release value is not a package, the package still needs a version", run("apt-get install -y -t bookworm-backports openjdk-17-jdk"), [os("apt-get install", ["openjdk-17-jdk"])]),
+    invalid("-o value is not a package", run("apt-get -o Acquire::Retries=3 install -y curl"), [os("apt-get -o Acquire::Retries=3 install", ["curl"])]),
     invalid("pkg/release names a release, whose version moves", run("apt-get install -y vim/bookworm-backports"), [["vim/bookworm-backports", "moving"]]),
-    invalid("sudo and env wrappers", run("sudo apt-get install -y curl && env DEBIAN_FRONTEND=noninteractive apt-get install -y tzdata"), ["curl", "tzdata"]),
-    invalid("apt-get package with an architecture", run("dpkg --add-architecture i386 && apt-get install -y libc6:i386"), ["libc6:i386"]),
+    invalid("sudo and env wrappers", run("sudo apt-get install -y curl && env DEBIAN_FRONTEND=noninteractive apt-get install -y tzdata"), [os("apt-get install", ["curl"]), os("apt-get install", ["tzdata"], undefined, 1)]),
+    invalid("apt-get package with an architecture", run("dpkg --add-architecture i386 && apt-get install -y libc6:i386"), [os("apt-get install", ["libc6:i386"], "'libc6:i386=<version>'")]),
     invalid("apt version glob is a range when ranges are not allowed", run("apt-get install -y 'git=1:2.39.*'"), [["'git=1:2.39.*'", "range"]], STRICT),
 
     // apk
     {
       name: "DL3018: apk add without a version",
       code: run("apk add flex", "alpine:3.20"),
-      errors: [{ messageId: "unpinned", line: 2, column: 13, endColumn: 17, data: { tool: "apk", package: "flex", hint: "'flex=<version>'", version: "" } }],
+      errors: [{ messageId: "unpinnedPackages", line: 2, column: 5, endColumn: 12, data: { tool: "apk", packages: "'flex'", hint: "'flex=<version>'" } }],
     },
-    invalid("DL3018: apk add, one of several is not pinned", lines("FROM alpine:3.20", "RUN apk add --no-cache \\", "flex=2.6.4-r1 \\", "libffi \\", "python2=2.7.13-r1 \\", "libbz2=1.0.6-r5"), ["libffi"]),
-    invalid("apk --virtual name is skipped, its packages are checked", run("apk add --no-cache --virtual .build-deps gcc musl-dev=1.2.5-r0", "alpine:3.20"), ["gcc"]),
-    invalid("apk repository tag picks a repository, not a version", run("apk add --no-cache mkcert@testing", "alpine:3.20"), ["mkcert@testing"]),
+    invalid("DL3018: apk add, one of several is not pinned", lines("FROM alpine:3.20", "RUN apk add --no-cache \\", "flex=2.6.4-r1 \\", "libffi \\", "python2=2.7.13-r1 \\", "libbz2=1.0.6-r5"), [os("apk add", ["libffi"])]),
+    invalid("apk --virtual name is skipped, its packages are checked", run("apk add --no-cache --virtual .build-deps gcc musl-dev=1.2.5-r0", "alpine:3.20"), [os("apk add", ["gcc"])]),
+    invalid("apk repository tag picks a repository, not a version", run("apk add --no-cache mkcert@testing", "alpine:3.20"), [os("apk add", ["mkcert@testing"])]),
     invalid("apk fuzzy pin is a range when ranges are not allowed", run("apk add git~2.52 'curl>8'", "alpine:3.20"), [["git~2.52", "range"], ["'curl>8'", "range"]], STRICT),
 
     // pip
@@ -449,19 +477,19 @@ ruleTester.run("pin-package-versions", rule, {
     invalid("cargo version requirement is a range when ranges are not allowed", run("cargo install sqlx-cli --version '^0.7' && cargo install just@1", "rust:1.79"), [["sqlx-cli", "range"], ["just@1", "range"]], STRICT),
 
     // yum, dnf, microdnf
-    invalid("DL3033: yum install without a version", run("yum install -y tomcat && yum clean all", "centos:7"), ["tomcat"]),
-    invalid("DL3033: yum module without a stream", run("yum module install -y tomcat && yum clean all", "centos:7"), ["tomcat"]),
-    invalid("DL3041: dnf and microdnf without versions", run("dnf install -y tomcat && microdnf install -y tomcat", "fedora:40"), ["tomcat", "tomcat"]),
-    invalid("DL3041: package name with -", run("dnf install -y rpm-sign && microdnf install -y rpm-sign", "fedora:40"), ["rpm-sign", "rpm-sign"]),
-    invalid("DL3041: modules without a stream", run("dnf module install -y tomcat && microdnf module install -y tomcat", "fedora:40"), ["tomcat", "tomcat"]),
-    invalid("a number in the name is not a version", run("dnf install -y gcc-toolset-12 java-11-openjdk xorg-x11-fonts-75dpi", "fedora:40"), ["gcc-toolset-12", "java-11-openjdk", "xorg-x11-fonts-75dpi"]),
-    invalid("dnf option values are not packages", run("dnf --setopt=install_weak_deps=False --enablerepo crb install -y tomcat", "fedora:40"), ["tomcat"]),
-    invalid("tdnf is dnf", run("tdnf install -y tomcat", "photon:5.0"), ["tomcat"]),
+    invalid("DL3033: yum install without a version", run("yum install -y tomcat && yum clean all", "centos:7"), [os("yum install", ["tomcat"], "'tomcat-<version>'")]),
+    invalid("DL3033: yum module without a stream", run("yum module install -y tomcat && yum clean all", "centos:7"), [os("yum module install", ["tomcat"], "'tomcat:<stream>:<version>'", 0, "yum module")]),
+    invalid("DL3041: dnf and microdnf without versions", run("dnf install -y tomcat && microdnf install -y tomcat", "fedora:40"), [os("dnf install", ["tomcat"], "'tomcat-<version>'"), os("microdnf install", ["tomcat"], "'tomcat-<version>'")]),
+    invalid("DL3041: package name with -", run("dnf install -y rpm-sign && microdnf install -y rpm-sign", "fedora:40"), [os("dnf install", ["rpm-sign"], "'rpm-sign-<version>'"), os("microdnf install", ["rpm-sign"], "'rpm-sign-<version>'")]),
+    invalid("DL3041: modules without a stream", run("dnf module install -y tomcat && microdnf module install -y tomcat", "fedora:40"), [os("dnf module install", ["tomcat"], "'tomcat:<stream>:<version>'", 0, "dnf module"), os("microdnf module install", ["tomcat"], "'tomcat:<stream>:<version>'", 0, "microdnf module")]),
+    invalid("a number in the name is not a version", run("dnf install -y gcc-toolset-12 java-11-openjdk xorg-x11-fonts-75dpi", "fedora:40"), [os("dnf install", ["gcc-toolset-12", "java-11-openjdk", "xorg-x11-fonts-75dpi"], "'gcc-toolset-12-<version>'")]),
+    invalid("dnf option values are not packages", run("dnf --setopt=install_weak_deps=False --enablerepo crb install -y tomcat", "fedora:40"), [os("dnf --setopt=install_weak_deps=False --enablerepo crb install", ["tomcat"], "'tomcat-<version>'")]),
+    invalid("tdnf is dnf", run("tdnf install -y tomcat", "photon:5.0"), [os("tdnf install", ["tomcat"], "'tomcat-<version>'")]),
     invalid("module stream and version globs are ranges when ranges are not allowed", run("dnf module install -y nodejs:20 && dnf install -y 'tomcat-9.*'", "fedora:40"), [["nodejs:20", "range"], ["'tomcat-9.*'", "range"]], STRICT),
 
     // zypper
-    invalid("DL3037: zypper install without a version", run("zypper install -y tomcat && zypper clean", "opensuse/leap:15.6"), ["tomcat"]),
-    invalid("zypper in with global options", run("zypper -n --gpg-auto-import-keys in -y --no-recommends tomcat", "opensuse/leap:15.6"), ["tomcat"]),
+    invalid("DL3037: zypper install without a version", run("zypper install -y tomcat && zypper clean", "opensuse/leap:15.6"), [os("zypper install", ["tomcat"])]),
+    invalid("zypper in with global options", run("zypper -n --gpg-auto-import-keys in -y --no-recommends tomcat", "opensuse/leap:15.6"), [os("zypper -n --gpg-auto-import-keys in", ["tomcat"])]),
     invalid("zypper ranges are reported when ranges are not allowed", run("zypper install -y tomcat\\>=9.0", "opensuse/leap:15.6"), [["tomcat\\>=9.0", "range"]], STRICT),
 
     // options
@@ -472,24 +500,35 @@ ruleTester.run("pin-package-versions", rule, {
     invalid(
       "multi-stage: each stage's installs are checked",
       lines("FROM python:3.12 AS build", "RUN pip install poetry", "FROM debian:12", "RUN apt-get update && apt-get install -y curl=7.88.1-10+deb12u5 jq"),
-      ["poetry", "jq"],
+      ["poetry", os("apt-get install", ["jq"])],
     ),
-    invalid("heredoc script", lines("# syntax=docker/dockerfile:1", "FROM debian:12", "RUN <<EOF", "set -e", "apt-get update", "apt-get install -y curl", "EOF"), ["curl"]),
-    invalid("line continuations", lines("FROM debian:12", "RUN apt-get update \\", "  && apt-get install -y \\", "     curl \\", "     git=1:2.39.2-1 \\", "  && rm -rf /var/lib/apt/lists/*"), ["curl"]),
+    // One report per OS package install, listing the unpinned names.
+    invalid("one report per OS install: an official-image install of many packages", run("apt-get update && apt-get install -y --no-install-recommends ca-certificates curl git gnupg2 make xz-utils=5.4.1-0.2 && rm -rf /var/lib/apt/lists/*"), [os("apt-get install", ["ca-certificates", "curl", "git", "gnupg2", "make"])]),
+    invalid("one report per OS install: two installs in one RUN get one report each", run("apk add --no-cache bash=5.2.26-r0 curl && apk add --no-cache --virtual .build-deps gcc musl-dev", "alpine:3.20"), [os("apk add", ["curl"]), os("apk add", ["gcc", "musl-dev"], undefined, 1)]),
+    invalid("one report per OS install: a glob gets no name=<version> hint, the next pinnable name does", run("apt-get install -y 'libfontconfig*-dev' libpng-dev"), [os("apt-get install", ["libfontconfig*-dev", "libpng-dev"], "'libpng-dev=<version>'")]),
+    invalid("one report per OS install: only patterns and capabilities, so no pin to suggest", run("dnf install -y 'dnf-command(config-manager)' 'perl(JSON::PP)'", "fedora:40"), [os("dnf install", ["dnf-command(config-manager)", "perl(JSON::PP)"], null)]),
+    invalid("one report per OS install: xx-apt-get, tonistiigi/xx's cross-compiling wrapper", lines("FROM --platform=$BUILDPLATFORM debian:12", "ARG TARGETPLATFORM", "RUN xx-apt-get install -y binutils gcc libc6-dev"), [os("xx-apt-get install", ["binutils", "gcc", "libc6-dev"])]),
+    invalid("one report per OS install: xx-apk", run("xx-apk add --no-cache gcc musl-dev", "alpine:3.20"), [os("xx-apk add", ["gcc", "musl-dev"])]),
+    invalid("xx-go install of a module at @latest", run("xx-go install github.com/google/addlicense@latest", "golang:1.22"), [["github.com/google/addlicense@latest", "moving"]]),
+    invalid("python$VER -m pip, as in images that pick the interpreter by ARG", lines("FROM debian:12", "ARG PYTHON_VERSION=3.12", "RUN python${PYTHON_VERSION} -m pip install --no-cache-dir requests"), ["requests"]),
+    invalid("pip$VER install", lines("FROM debian:12", "ARG PY=3", 'RUN "pip${PY}" install flask'), ["flask"]),
+    invalid("pip install -r of a requirements file on a branch", run("pip install -r https://raw.githubusercontent.com/org/repo/main/requirements.txt", "python:3.12"), [["https://raw.githubusercontent.com/org/repo/main/requirements.txt", "moving"]]),
+    invalid("heredoc script", lines("# syntax=docker/dockerfile:1", "FROM debian:12", "RUN <<EOF", "set -e", "apt-get update", "apt-get install -y curl", "EOF"), [os("apt-get install", ["curl"])]),
+    invalid("line continuations", lines("FROM debian:12", "RUN apt-get update \\", "  && apt-get install -y \\", "     curl \\", "     git=1:2.39.2-1 \\", "  && rm -rf /var/lib/apt/lists/*"), [os("apt-get install", ["curl"])]),
     {
       name: "backtick escape and CRLF",
       code: "# escape=`\r\nFROM debian:12\r\nRUN apt-get update `\r\n  && apt-get install -y `\r\n     curl\r\n",
-      errors: [{ messageId: "unpinned", line: 5, column: 6, endLine: 5, endColumn: 10 }],
+      errors: [{ messageId: "unpinnedPackages", line: 4, column: 6, endLine: 4, endColumn: 21 }],
     },
-    invalid("lowercase instruction", lines("from alpine:3.20", "run apk add --no-cache bash"), ["bash"]),
+    invalid("lowercase instruction", lines("from alpine:3.20", "run apk add --no-cache bash"), [os("apk add", ["bash"])]),
     {
-      name: "exec form reports the JSON string",
+      name: "exec form reports the tool's and subcommand's JSON strings",
       code: lines("FROM debian:12", 'RUN ["apt-get", "install", "-y", "curl"]'),
-      errors: [{ messageId: "unpinned", line: 2, column: 34, endColumn: 40 }],
+      errors: [{ messageId: "unpinnedPackages", line: 2, column: 6, endColumn: 26, data: { tool: "apt-get", packages: "'curl'", hint: "'curl=<version>'" } }],
     },
     invalid("exec form running sh -c", lines("FROM python:3.12", 'RUN ["sh", "-c", "pip install flask"]'), ["flask"]),
     invalid("sh -c script", run("sh -c 'npm i -g yarn'", "node:20"), ["yarn"]),
-    invalid("install inside if and a subshell", run("if ! command -v xmllint; then apt-get install -y jq; fi && (cd /tmp && pip install httpie)"), ["jq", "httpie"]),
+    invalid("install inside if and a subshell", run("if ! command -v xmllint; then apt-get install -y jq; fi && (cd /tmp && pip install httpie)"), [os("apt-get install", ["jq"]), "httpie"]),
     invalid("ONBUILD RUN", lines("FROM node:20", "ONBUILD RUN npm install -g serve"), ["serve"]),
     invalid(
       "RUN with mounts",
