@@ -166,6 +166,25 @@ function isHexToken(token: string): boolean {
  * - a build-time variable named like a version (`${TOOL_VERSION}`).
  * A bare `v2` or `20` is not a version: it names a series whose content moves.
  */
+/**
+ * True when the text names one release exactly: a three-part version
+ * (`1.2.3`, `1_2_3`), a date, a commit or a digest. A release line
+ * (`3.20`, `2.3`) next to a channel word names a branch that moves:
+ * `3.20-stable`, `stable-2.3`, `v2-latest`.
+ */
+function hasExactVersionToken(text: string): boolean {
+  if (text.includes(VERSION_MARK)) return true;
+  if (/\d\.\d+\.\d/u.test(text) || /\d_\d+_\d/u.test(text)) return true;
+  if (/\d{4}-\d\d-\d\d/u.test(text) || /(?:^|\D)\d{8}(?:\D|$)/u.test(text)) return true;
+  if (/sha256:[\da-f]{64}/iu.test(text)) return true;
+  return tokens(text).some(isHexToken);
+}
+
+/** A channel word among the text's tokens: `stable` in `3.20-stable`, `latest` in `v2-latest`. */
+function hasChannelToken(text: string): boolean {
+  return tokens(text).some((token) => CHANNEL_WORDS.has(token.toLowerCase()));
+}
+
 export function hasVersionToken(text: string): boolean {
   if (text.includes(VERSION_MARK)) return true;
   if (/\d\.\d/u.test(text)) return true;
@@ -251,7 +270,8 @@ export function classifyUrl(url: string): UrlPin {
   const judge = (part: string): UrlPin | null => {
     const moving = movingWordOf(part);
     const versioned = hasVersionToken(part);
-    if (moving && (!versioned || moving.toLowerCase() === "snapshot")) return { kind: "moving", word: moving };
+    // A channel pins only next to an exact release: `nightly-2024-01-01` is one build, `3.20-stable` a branch.
+    if (moving && (!versioned || moving.toLowerCase() === "snapshot" || !hasExactVersionToken(part))) return { kind: "moving", word: moving };
     if (versioned) return { kind: "pinned" };
     if (part.includes(UNKNOWN_MARK)) seen.unknown = true;
     return null;
@@ -298,6 +318,8 @@ export function classifyRef(ref: string): RefKind {
   if (value.startsWith("refs/") || value.startsWith("origin/") || value.startsWith("pull/")) return "branch";
   const lower = value.toLowerCase();
   if (BRANCH_WORDS.has(lower) || CHANNEL_WORDS.has(lower) || lower.includes("snapshot")) return "branch";
+  // Release branches: `3.20-stable`, `stable-2.3`, `v2-latest`.
+  if (hasChannelToken(value) && !hasExactVersionToken(value)) return "branch";
   return hasVersionToken(value) ? "tag" : "branch";
 }
 

@@ -245,6 +245,16 @@ ruleTester.run("no-unpinned-download", rule, {
       errors: [{ messageId: "unpinnedClone", line: 3, column: 25, data: { url: "https://github.com/etcd-io/etcd.git", branch: "the branch 'main'" } }],
     },
     {
+      name: "release branch named after a version line: --branch 3.20-stable moves",
+      code: lines("FROM alpine:3.20", "RUN git clone --depth 1 --branch 3.20-stable https://gitlab.alpinelinux.org/alpine/aports.git"),
+      errors: [{ messageId: "unpinnedClone", data: { url: "https://gitlab.alpinelinux.org/alpine/aports.git", branch: "the branch '3.20-stable'" } }],
+    },
+    {
+      name: "release branch named after a version line: stable-2.3",
+      code: lines("FROM debian:12", "RUN git clone -b stable-2.3 https://github.com/org/tool.git /src"),
+      errors: [{ messageId: "unpinnedClone", data: { url: "https://github.com/org/tool.git", branch: "the branch 'stable-2.3'" } }],
+    },
+    {
       name: "a release branch that is not version-like",
       code: lines("FROM drupal:10", "RUN git clone --branch 8.x-4.x --single-branch --depth 1 https://git.drupalcode.org/project/bootstrap.git"),
       errors: [{ messageId: "unpinnedClone", data: { url: "https://git.drupal…ect/bootstrap.git", branch: "the branch '8.x-4.x'" } }],

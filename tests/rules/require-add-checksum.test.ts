@@ -66,6 +66,14 @@ ruleTester.run("require-add-checksum", rule, {
       errors: [{ messageId: "floatingGitRef", column: 5, endColumn: 37, data: { url: "https://github.com/user/repo.git", ref: "the default branch" } }],
     },
     {
+      name: "release branch named after a version line: #3.24-stable is a branch, like #v2-latest",
+      code: lines("FROM alpine:3.20", "ADD https://gitlab.alpinelinux.org/alpine/aports.git#3.24-stable /aports", "ADD https://github.com/org/action.git#v2-latest /action"),
+      errors: [
+        { messageId: "floatingGitRef", line: 2, data: { url: "https://gitlab.alpinelinux.org/alpine/aports.git#3.24-stable", ref: "the branch '3.24-stable'" } },
+        { messageId: "floatingGitRef", line: 3, data: { url: "https://github.com/org/action.git#v2-latest", ref: "the branch 'v2-latest'" } },
+      ],
+    },
+    {
       name: "Git repository at #main",
       code: lines("FROM alpine:3.20", "ADD https://github.com/user/repo.git#main /src"),
       errors: [{ messageId: "floatingGitRef", data: { url: "https://github.com…ser/repo.git#main", ref: "the branch 'main'" } }],
