@@ -24,13 +24,15 @@ export interface ImageMention {
 export interface PinOptions {
   digest?: "never" | "always";
   allow?: string[];
+  floating?: string[];
 }
 
-export type PinMessageId = "missingTag" | "latestTag" | "missingDigest" | "invalidDigest";
+export type PinMessageId = "missingTag" | "latestTag" | "floatingTag" | "missingDigest" | "invalidDigest";
 
 export const PIN_MESSAGES: Record<PinMessageId, string> = {
   missingTag: "The {{where}} '{{image}}'{{resolved}} has no tag, so it is 'latest' and moves with each release; pin a version.",
   latestTag: "The {{where}} '{{image}}'{{resolved}} is tagged 'latest', which moves with each release; pin a version.",
+  floatingTag: "The {{where}} '{{image}}'{{resolved}} is tagged '{{tag}}', a channel that moves like 'latest'; pin a version.",
   missingDigest: "The {{where}} '{{image}}'{{resolved}} has a tag but no digest, and a tag can be re-pushed: 'dockerfile-lint pin' adds it.",
   invalidDigest: "The {{where}} '{{image}}'{{resolved}} has '@{{digest}}', which is not a content digest (sha256: and 64 hex), so it pins nothing.",
 };
@@ -74,20 +76,88 @@ function values(mention: ImageMention): Record<string, string> {
   return { where: mention.where, image: mention.raw, expanded: mention.expandedText ?? "" };
 }
 
+/** Tags that name a channel, not a release: they move like `latest`. */
+export const FLOATING_TAGS: readonly string[] = ["latest", "lts", "stable", "current", "edge", "nightly", "rolling", "sid", "testing", "unstable", "devel", "mainline"];
+
+/** A dated or three-part version after a channel word pins a snapshot: `stable-20240110-slim`, `edge-1.2.3`. */
+function namesRelease(suffix: string): boolean {
+  return /\d{8}|\d\.\d+\.\d/u.test(suffix);
+}
+
+/**
+ * The tag as written, read without the variables in it: the text after the
+ * first `:` that follows the last `/`, outside `${…}`, up to any `@`. Null without a tag.
+ */
+function writtenTag(raw: string): string | null {
+  let depth = 0;
+  let colon = -1;
+  let end = raw.length;
+  for (let i = 0; i < raw.length; i++) {
+    const ch = raw.charAt(i);
+    if (ch === "{" && raw.charAt(i - 1) === "$") depth++;
+    else if (ch === "}" && depth > 0) depth--;
+    else if (depth > 0) continue;
+    else if (ch === "/") colon = -1;
+    else if (ch === "@") {
+      end = i;
+      break;
+    } else if (ch === ":" && colon < 0) colon = i;
+  }
+  return colon < 0 ? null : raw.slice(colon + 1, end);
+}
+
+/** `${IMAGE}@${DIGEST}` with an empty default: the build passes the digest in. */
+function digestFromBuild(mention: ImageMention): boolean {
+  return mention.resolved?.digest === null && /@\$/u.test(mention.raw);
+}
+
 /** A checker for `pin-base-image`'s options: a finding for a floating mention, or null. */
 export function pinChecker(options: PinOptions): (mention: ImageMention) => PolicyFinding<PinMessageId> | null {
   const allowed = globMatcher(options.allow ?? []);
   const always = options.digest === "always";
+  const channels = (options.floating ?? FLOATING_TAGS).map((word) => word.toLowerCase());
+
+  /** The channel word a tag floats with: `lts` for `lts-alpine3.20`, `latest` for `latest-gpu`. */
+  function channelOf(tag: string): string | null {
+    const lower = tag.toLowerCase();
+    for (const word of channels) {
+      if (lower === word) return word;
+      if (lower.startsWith(`${word}-`) && !namesRelease(lower.slice(word.length + 1))) return word;
+    }
+    return null;
+  }
+
+  /** A tag written around a variable still floats when a channel word comes before it: `golang:latest-$TARGETARCH`. */
+  function writtenChannel(raw: string): { tag: string; channel: string } | null {
+    const tag = writtenTag(raw);
+    if (!tag) return null;
+    const dollar = tag.indexOf("$");
+    const channel = dollar < 0 ? channelOf(tag) : tag.charAt(dollar - 1) === "-" ? channelOf(tag.slice(0, dollar - 1)) : null;
+    return channel ? { tag, channel } : null;
+  }
+
+  function finding(messageId: PinMessageId, mention: ImageMention, extra: Record<string, string>): PolicyFinding<PinMessageId> {
+    return { messageId, data: fitted(PIN_MESSAGES[messageId], { ...values(mention), ...extra }) };
+  }
+
   return (mention) => {
     const ref = mention.resolved;
-    // A variable with no value decides the image later: not this policy's concern.
-    if (!ref || ref.scratch) return null;
+    if (!ref) {
+      // A variable with no value decides the image later, unless the tag written around it names a channel.
+      const written = writtenChannel(mention.raw);
+      if (!written) return null;
+      const latest = written.tag.toLowerCase() === "latest";
+      return finding(latest ? "latestTag" : "floatingTag", mention, { tag: written.tag, digest: "" });
+    }
+    if (ref.scratch) return null;
     if (allowed(ref.name) || allowed(ref.normalizedName)) return null;
-    if (isContentDigest(ref.digest)) return null;
-    const messageId: PinMessageId | null =
-      ref.digest !== null ? "invalidDigest" : ref.tag === null ? "missingTag" : ref.tag.toLowerCase() === "latest" ? "latestTag" : always ? "missingDigest" : null;
-    if (messageId === null) return null;
-    return { messageId, data: fitted(PIN_MESSAGES[messageId], { ...values(mention), digest: ref.digest ?? "" }) };
+    if (isContentDigest(ref.digest) || digestFromBuild(mention)) return null;
+    const digest = ref.digest ?? "";
+    if (ref.digest !== null) return finding("invalidDigest", mention, { digest });
+    if (ref.tag === null) return finding("missingTag", mention, { digest });
+    if (ref.tag.toLowerCase() === "latest") return finding("latestTag", mention, { digest });
+    if (channelOf(ref.tag)) return finding("floatingTag", mention, { tag: ref.tag, digest });
+    return always ? finding("missingDigest", mention, { digest }) : null;
   };
 }
 

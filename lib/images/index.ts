@@ -6,7 +6,7 @@
 export { isContentDigest, parseImageReference } from "./image-ref.js";
 export type { ImageReference } from "./image-ref.js";
 export { IMAGE_USE_LABELS, imageUsesOf, mentionOfUse } from "./image-uses.js";
-export { PIN_MESSAGES, REGISTRY_MESSAGES, pinChecker, registryChecker } from "./image-policy.js";
+export { FLOATING_TAGS, PIN_MESSAGES, REGISTRY_MESSAGES, pinChecker, registryChecker } from "./image-policy.js";
 export type { ImageMention, PinMessageId, PinOptions, PolicyFinding } from "./image-policy.js";
 export { parsePlatform } from "./platform-spec.js";
 export type { PlatformSpec } from "./platform-spec.js";

@@ -39,8 +39,51 @@ ruleTester.run("pin-base-image", rule, {
         'ENTRYPOINT ["app"]',
       ),
     },
+    { name: "channel tags: a dated snapshot after a channel word is a release", code: lines("FROM debian:stable-20240110-slim", "FROM alpine:edge-3.20.1") },
+    { name: "channel tags: the floating option replaces the list", code: "FROM node:lts-alpine", options: [{ floating: ["latest"] }] },
+    { name: "channel tags: a variable suffix without a channel word is decided by the build", code: lines("ARG TARGETARCH", "FROM golang:1.22-$TARGETARCH") },
+    { name: "empty digest default: the build passes the digest in", code: lines('ARG IMAGE=alpine', 'ARG DIGEST=""', "FROM ${IMAGE}@${DIGEST}") },
+    { name: "empty digest default with a tag, digest always", code: lines("ARG DIGEST=", "FROM alpine:3.20@${DIGEST}"), options: [{ digest: "always" }] },
   ],
   invalid: [
+    {
+      name: "channel tags: lts, stable-slim, sid and rolling move like latest",
+      code: lines("FROM node:lts", "FROM debian:stable-slim", "FROM debian:sid", "FROM ubuntu:rolling", "FROM node:lts-alpine3.20"),
+      errors: [
+        { messageId: "floatingTag", line: 1, data: { where: "base image", image: "node:lts", resolved: "", tag: "lts", digest: "" } },
+        { messageId: "floatingTag", line: 2, data: { where: "base image", image: "debian:stable-slim", resolved: "", tag: "stable-slim", digest: "" } },
+        { messageId: "floatingTag", line: 3, data: { where: "base image", image: "debian:sid", resolved: "", tag: "sid", digest: "" } },
+        { messageId: "floatingTag", line: 4, data: { where: "base image", image: "ubuntu:rolling", resolved: "", tag: "rolling", digest: "" } },
+        { messageId: "floatingTag", line: 5, data: { where: "base image", image: "node:lts-alpine3.20", resolved: "", tag: "lts-alpine3.20", digest: "" } },
+      ],
+    },
+    {
+      name: "channel tags: latest-<suffix>, also when the suffix comes from an ARG",
+      code: lines("ARG TARGETARCH", "FROM golang:latest-$TARGETARCH", "FROM ghcr.io/org/tool:latest-alpine"),
+      errors: [
+        { messageId: "floatingTag", line: 2, column: 6, endColumn: 31, data: { where: "base image", image: "golang:latest-$TARGETARCH", resolved: "", tag: "latest-$TARGETARCH", digest: "" } },
+        { messageId: "floatingTag", line: 3, data: { where: "base image", image: "ghcr.io/org/tool:latest-alpine", resolved: "", tag: "latest-alpine", digest: "" } },
+      ],
+    },
+    {
+      name: "channel tags: an ARG default of edge, in COPY --from too",
+      code: lines("ARG CHANNEL=edge", "FROM alpine:${CHANNEL}", "COPY --from=nginx:mainline-alpine /etc/nginx /etc/nginx"),
+      errors: [
+        { messageId: "floatingTag", line: 2, data: { where: "base image", image: "alpine:${CHANNEL}", resolved: " (resolves to 'alpine:edge')", tag: "edge", digest: "" } },
+        { messageId: "floatingTag", line: 3, data: { where: "image in COPY --from", image: "nginx:mainline-alpine", resolved: "", tag: "mainline-alpine", digest: "" } },
+      ],
+    },
+    {
+      name: "channel tags: the floating option adds words",
+      code: "FROM registry.example.com/base:weekly",
+      options: [{ floating: ["latest", "weekly"] }],
+      errors: [{ messageId: "floatingTag", data: { where: "base image", image: "registry.example.com/base:weekly", resolved: "", tag: "weekly", digest: "" } }],
+    },
+    {
+      name: "empty digest default: a set digest default that is not a digest is still reported",
+      code: lines("ARG DIGEST=latest", "FROM alpine:3.20@${DIGEST}"),
+      errors: [{ messageId: "invalidDigest", line: 2 }],
+    },
     {
       name: "no tag",
       code: "FROM ubuntu",
