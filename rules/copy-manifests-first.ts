@@ -405,7 +405,8 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
           const keyword = text.slice(copy.node.keywordRange[0], copy.node.keywordRange[1]);
           const data = {
             keyword,
-            source: text.slice(copy.source.range[0], copy.source.range[1]),
+            // An exec-form source is shown by its value: `COPY .`, not `COPY "."`.
+            source: copy.source.type === "ExecArgument" ? copy.source.value : text.slice(copy.source.range[0], copy.source.range[1]),
             install: first.label,
             line: String(sourceCode.positions.positionOf(first.start).line),
             manifests: (first.manifests ?? []).map((manifest) => manifest.replace(/\*$/u, "")).join(" "),

@@ -213,12 +213,12 @@ ruleTester.run("copy-manifests-first", rule, {
       ],
     },
     {
-      name: "exec form COPY and exec form RUN",
+      name: "exec form COPY and exec form RUN: the message shows the source's value, not its JSON quotes",
       code: lines("FROM golang:1.22", "WORKDIR /src", 'COPY [".", "."]', 'RUN ["go", "mod", "download"]'),
       errors: [
         {
           messageId: "wholeContextBeforeInstall",
-          data: { keyword: "COPY", source: '"."', install: "go mod download", line: "4", manifests: "go.mod go.sum" },
+          data: { keyword: "COPY", source: ".", install: "go mod download", line: "4", manifests: "go.mod go.sum" },
           line: 3,
           column: 7,
           endColumn: 10,
