@@ -20,7 +20,7 @@ import { unquoteWord } from "../lib/text/index.js";
 import type { VariableReferences } from "../lib/variables/index.js";
 
 type Options = [{ pattern?: string }];
-type MessageIds = "volatileArg" | "moveArg" | "moveArgWithLabels";
+type MessageIds = "volatileArg" | "moveArg" | "moveArgWithLabels" | "removeArg";
 
 /**
  * Names such as BUILD_DATE, BUILD_NUMBER, GIT_COMMIT, GIT_SHA, COMMIT_SHA,
@@ -128,6 +128,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
       volatileArg:
         "'{{name}}' holds a value that changes on every build, and every RUN after an ARG gets it in its environment: each new value misses the cache at the RUN on line {{runLine}}, which does not use it, and at every step after it. {{advice}}",
       moveArg: "Move 'ARG {{name}}' {{where}}.",
+      removeArg: "Remove 'ARG {{name}}', which nothing in the stage uses.",
       moveArgWithLabels: "Move 'ARG {{name}}' and the LABEL instructions that use it (line {{labelLines}}) {{where}}.",
     },
   },
@@ -321,8 +322,22 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
       if (uses.length > 0 && placement.idleAfterMetadata) {
         return `${describeUses(uses)} only ${uses.length === 1 ? "sets" : "set"} image metadata, which costs no cache: move the ARG and ${uses.length === 1 ? "that instruction" : "those instructions"} ${whereText}.`;
       }
-      if (!placement.target && uses.length === 0) return "Nothing in the stage uses it: remove it, or move it to the end of the stage.";
+      if (unused(placement)) return "Nothing in the stage uses it: remove it.";
       return `Move it ${whereText}.`;
+    }
+
+    function unused(placement: Placement): boolean {
+      return !placement.target && placement.metadataUses.length === 0;
+    }
+
+    /** Removes a whole `ARG` line (with its line break) that declares one name only. */
+    function removeFix(fixer: RuleTextEditor, arg: ArgNode): RuleTextEdit {
+      let start = arg.range[0];
+      while (start > 0 && (text.charAt(start - 1) === " " || text.charAt(start - 1) === "\t")) start--;
+      let end = arg.range[1];
+      if (text.charAt(end) === "\r") end++;
+      if (text.charAt(end) === "\n") end++;
+      return fixer.removeRange([start, end]);
     }
 
     function describeUses(nodes: readonly InstructionNode[]): string {
@@ -344,7 +359,9 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
           loc: sourceCode.positions.locOf(declaration.nameRange),
           messageId: "volatileArg",
           data: { name, runLine: String(placement.idleRun.loc.start.line), advice: advice(placement, whereText) },
-          suggest: move
+          suggest: unused(placement) && declarationsOf(arg).length === 1 && sourceCode.getParent(arg)?.type !== "Onbuild"
+            ? [{ messageId: "removeArg", data: { name }, fix: (fixer) => removeFix(fixer, arg) }]
+            : move
             ? [
                 {
                   messageId: move.carried.length > 0 ? "moveArgWithLabels" : "moveArg",

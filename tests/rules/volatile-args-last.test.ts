@@ -160,17 +160,16 @@ ruleTester.run("volatile-args-last", rule, {
       errors: [
         {
           messageId: "volatileArg",
-          data: { name: "BUILD_NUMBER", runLine: "4", advice: "Nothing in the stage uses it: remove it, or move it to the end of the stage." },
+          data: { name: "BUILD_NUMBER", runLine: "4", advice: "Nothing in the stage uses it: remove it." },
           suggestions: [
             {
-              messageId: "moveArg",
-              data: { name: "BUILD_NUMBER", where: "to the end of the stage" },
+              messageId: "removeArg",
+              data: { name: "BUILD_NUMBER" },
               output: lines(
                 "FROM registry.access.redhat.com/ubi9:9.4 AS builder",
                 "ARG CONFLUENT_VERSION",
                 'RUN echo "===> Adding repository" && rpm --import https://packages.confluent.io/rpm/archive.key && mkdir -p /microdir',
                 "RUN dnf install -y --installroot=/microdir confluent-kafka-${CONFLUENT_VERSION} && dnf clean all",
-                "ARG BUILD_NUMBER=-1",
                 "FROM registry.access.redhat.com/ubi9-micro:9.4",
                 "COPY --from=builder /microdir/ /",
               ),
@@ -320,10 +319,10 @@ ruleTester.run("volatile-args-last", rule, {
         {
           messageId: "volatileArg",
           line: 2,
-          data: { name: "BUILD_DATE", runLine: "5", advice: "Nothing in the stage uses it: remove it, or move it to the end of the stage." },
+          data: { name: "BUILD_DATE", runLine: "5", advice: "Nothing in the stage uses it: remove it." },
           suggestions: [
             {
-              messageId: "moveArg",
+              messageId: "removeArg",
               output: lines(
                 "FROM alpine:3.24",
                 "ARG VERSION",
@@ -334,7 +333,6 @@ ruleTester.run("volatile-args-last", rule, {
                 "RUN chown -R app:app ./",
                 "USER app",
                 'CMD ["./podinfo"]',
-                "ARG BUILD_DATE",
               ),
             },
           ],
