@@ -69,10 +69,10 @@ describe("configs", () => {
 
   it("recommended sets the cache rules as the issue of record says", () => {
     const rules = block("recommended").rules ?? {};
-    for (const name of ["pin-base-image", "secret-cache-bust", "no-secrets-in-build-args", "apt-update-with-install"]) {
+    for (const name of ["pin-base-image", "no-secrets-in-build-args", "apt-update-with-install"]) {
       expect(rules[`dockerfile/${name}`]).toBe("error");
     }
-    for (const name of ["no-unpinned-download", "require-add-checksum", "copy-manifests-first", "volatile-args-last"]) {
+    for (const name of ["no-unpinned-download", "require-add-checksum", "secret-cache-bust", "valid-arg-default-in-from", "copy-manifests-first", "volatile-args-last"]) {
       expect(rules[`dockerfile/${name}`]).toBe("warn");
     }
     expect(rules["dockerfile/pin-package-versions"]).toEqual(["warn", { managers: ["pip", "npm", "gem", "go", "cargo"] }]);
