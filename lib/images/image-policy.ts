@@ -69,6 +69,8 @@ function fitted(template: string, values: Record<string, string>): Record<string
     if (size <= MIN_VALUE) break;
     current[longest] = shorten(text, Math.max(MIN_VALUE, size - (length() - MESSAGE_LIMIT)));
   }
+  // Still too long with every value at its shortest: the resolved text goes, the reference as written stays.
+  if (length() > MESSAGE_LIMIT) current.expanded = "";
   return data();
 }
 

@@ -31,10 +31,21 @@ yamlTester.run("pin-base-image (Compose)", pinBaseImage, {
     { name: "not a Compose file by name", filename: "config/app.yaml", code: lines("services:", "  db:", "    image: postgres") },
     { name: "allow applies as in Dockerfiles", filename: "compose.yaml", code: lines("services:", "  a:", "    image: internal.example/tools"), options: [{ allow: ["internal.example/**"] }] },
     { name: "an image that is not a string", filename: "compose.yaml", code: lines("services:", "  a:", "    image: [x]") },
+    { name: "channel tags: a dated snapshot names one release, and the floating option narrows the list", filename: "compose.yaml", code: lines("services:", "  a:", "    image: debian:stable-20240110-slim", "  b:", "    image: node:lts"), options: [{ floating: ["latest"] }] },
     { name: "an empty file", filename: "compose.yaml", code: "" },
     { name: "a comment-only file", filename: "compose.yaml", code: "# nothing yet\n" },
   ],
   invalid: [
+    {
+      name: "channel tags float in Compose as in Dockerfiles: lts, stable-slim, latest-<variable>",
+      filename: "compose.yaml",
+      code: lines("services:", "  web:", "    image: node:lts-alpine", "  db:", "    image: debian:stable-slim", "  gpu:", "    image: org/tool:latest-${VARIANT}"),
+      errors: [
+        { messageId: "floatingTag", line: 3, column: 12, endColumn: 27, data: { where: "Compose service image", image: "node:lts-alpine", resolved: "", tag: "lts-alpine" } },
+        { messageId: "floatingTag", line: 5, data: { where: "Compose service image", image: "debian:stable-slim", resolved: "", tag: "stable-slim" } },
+        { messageId: "floatingTag", line: 7, data: { where: "Compose service image", image: "org/tool:latest-${VARIANT}", resolved: "", tag: "latest-${VARIANT}" } },
+      ],
+    },
     {
       name: "a service with no tag, at the image string",
       filename: "compose.yaml",

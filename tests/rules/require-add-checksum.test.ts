@@ -69,8 +69,8 @@ ruleTester.run("require-add-checksum", rule, {
       name: "release branch named after a version line: #3.24-stable is a branch, like #v2-latest",
       code: lines("FROM alpine:3.20", "ADD https://gitlab.alpinelinux.org/alpine/aports.git#3.24-stable /aports", "ADD https://github.com/org/action.git#v2-latest /action"),
       errors: [
-        { messageId: "floatingGitRef", line: 2, data: { url: "https://gitlab.alpinelinux.org/alpine/aports.git#3.24-stable", ref: "the branch '3.24-stable'" } },
-        { messageId: "floatingGitRef", line: 3, data: { url: "https://github.com/org/action.git#v2-latest", ref: "the branch 'v2-latest'" } },
+        { messageId: "floatingGitRef", line: 2, data: { url: "https://gitlab.alp…s.git#3.24-stable", ref: "the branch '3.24-stable'" } },
+        { messageId: "floatingGitRef", line: 3, data: { url: "https://github.com…ion.git#v2-latest", ref: "the branch 'v2-latest'" } },
       ],
     },
     {
