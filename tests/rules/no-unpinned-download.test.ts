@@ -247,7 +247,7 @@ ruleTester.run("no-unpinned-download", rule, {
     {
       name: "release branch named after a version line: --branch 3.20-stable moves",
       code: lines("FROM alpine:3.20", "RUN git clone --depth 1 --branch 3.20-stable https://gitlab.alpinelinux.org/alpine/aports.git"),
-      errors: [{ messageId: "unpinnedClone", data: { url: "https://gitlab.alpinelinux.org/alpine/aports.git", branch: "the branch '3.20-stable'" } }],
+      errors: [{ messageId: "unpinnedClone", data: { url: "https://gitlab.alp…alpine/aports.git", branch: "the branch '3.20-stable'" } }],
     },
     {
       name: "release branch named after a version line: stable-2.3",
