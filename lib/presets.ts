@@ -58,6 +58,8 @@ const STRICT: Record<string, Entry> = {
   "prefer-apt-get": "error",
   "prefer-copy": "error",
   "prefer-exec-form": "error",
+  // Needs the shellcheck binary, so not in recommended: a plain install works without it.
+  shellcheck: "error",
   "stage-name-casing": "error",
   "useradd-no-log-init": "error",
 };

@@ -35,6 +35,7 @@ import preferExecForm from "./prefer-exec-form.js";
 import requireAddChecksum from "./require-add-checksum.js";
 import requirePipefail from "./require-pipefail.js";
 import secretCacheBust from "./secret-cache-bust.js";
+import shellcheck from "./shellcheck.js";
 import singleCmdEntrypointHealthcheck from "./single-cmd-entrypoint-healthcheck.js";
 import stageNameCasing from "./stage-name-casing.js";
 import useraddNoLogInit from "./useradd-no-log-init.js";
@@ -81,6 +82,7 @@ export const rules: Record<string, DockerfileRuleDefinition<any>> = {
   "require-add-checksum": requireAddChecksum,
   "require-pipefail": requirePipefail,
   "secret-cache-bust": secretCacheBust,
+  shellcheck,
   "single-cmd-entrypoint-healthcheck": singleCmdEntrypointHealthcheck,
   "stage-name-casing": stageNameCasing,
   "useradd-no-log-init": useraddNoLogInit,

@@ -2,7 +2,7 @@
  * Facts about one Dockerfile that several rules need, computed once per file
  * and on first use: stages, ARG/ENV scopes, and the shell commands of RUNs.
  */
-import type { DockerfileNode, InstructionNode, RunNode } from "../language/index.js";
+import type { DockerfileNode, InstructionNode, RunNode, ShellNode } from "../language/index.js";
 import { collectGlobalArgs, collectStages, findStage, globalLookup, PREDEFINED_ARGS } from "./stages.js";
 import type { GlobalArg, Stage } from "./stages.js";
 import { expandVariables } from "../variables/index.js";
@@ -109,7 +109,7 @@ export class DockerfileFacts {
   shellOf(node: RunNode): RunShell {
     let shell = this.#shells.get(node);
     if (!shell) {
-      shell = analyseRun(node, this.text, this.ast.escapeChar, this.#isPosixShellAt(node));
+      shell = analyseRun(node, this.text, this.ast.escapeChar, this.isPosixShellAt(node));
       this.#shells.set(node, shell);
     }
     return shell;
@@ -175,21 +175,56 @@ export class DockerfileFacts {
     return map;
   }
 
-  /** False where the stage's SHELL (or a Windows base image) is not a POSIX shell. */
-  #isPosixShellAt(node: RunNode): boolean {
+  /** The SHELL instruction in force at an instruction: the last one before it in its stage, else in its parent stages. */
+  shellInstructionAt(node: InstructionNode): ShellNode | null {
     let stage = this.stageOf(node);
     let before = node.range[0];
     for (let hops = 0; stage && hops < 100; hops++) {
       for (let i = stage.instructions.length - 1; i >= 0; i--) {
         const instruction = stage.instructions[i];
-        if (!instruction || instruction.range[0] >= before || instruction.type !== "Shell") continue;
-        const program = instruction.exec?.[0]?.value.toLowerCase() ?? "";
-        return !/(?:^|[\\/])(?:powershell|pwsh|cmd)(?:\.exe)?$/u.test(program);
+        if (instruction?.type === "Shell" && instruction.range[0] < before) return instruction;
       }
+      stage = stage.base.kind === "stage" ? stage.base.stage : null;
+      before = Number.POSITIVE_INFINITY;
+    }
+    return null;
+  }
+
+  /**
+   * The variable names a shell sees declared at an instruction: the stage's ARG and
+   * ENV names before it, and the ENV names of its parent stages (ARGs do not carry over).
+   */
+  declaredNamesAt(node: InstructionNode): Map<string, "arg" | "env"> {
+    const names = new Map<string, "arg" | "env">();
+    let stage = this.stageOf(node);
+    let before = node.range[0];
+    for (let hops = 0; stage && hops < 100; hops++) {
+      for (const [name, definitions] of this.#definitionsOf(stage)) {
+        if (names.get(name) === "env") continue;
+        for (const definition of definitions) {
+          if (definition.at >= before || (hops > 0 && definition.kind !== "env")) continue;
+          names.set(name, definition.kind);
+          if (definition.kind === "env") break;
+        }
+      }
+      stage = stage.base.kind === "stage" ? stage.base.stage : null;
+      before = Number.POSITIVE_INFINITY;
+    }
+    return names;
+  }
+
+  /** False where the stage's SHELL (or a Windows base image) is not a POSIX shell. */
+  isPosixShellAt(node: InstructionNode): boolean {
+    const shell = this.shellInstructionAt(node);
+    if (shell) {
+      const program = shell.exec?.[0]?.value.toLowerCase() ?? "";
+      return !/(?:^|[\\/])(?:powershell|pwsh|cmd)(?:\.exe)?$/u.test(program);
+    }
+    let stage = this.stageOf(node);
+    for (let hops = 0; stage && hops < 100; hops++) {
       if (stage.base.kind === "image") return !/windows|nanoserver|servercore/iu.test(stage.base.ref.raw);
       if (stage.base.kind !== "stage") break;
       stage = stage.base.stage;
-      before = Number.POSITIVE_INFINITY;
     }
     return this.ast.escapeChar !== "`";
   }

@@ -8,7 +8,7 @@
  *   which the shell reads as its own heredocs;
  * - exec form: one command of the JSON strings, or the script of `["sh", "-c", "…"]`.
  */
-import type { RunNode } from "../language/index.js";
+import type { ExecArgumentNode, RunNode } from "../language/index.js";
 import { joinContinuations } from "../language/index.js";
 import type { MappedText } from "../language/index.js";
 import { isShellCommand, parseShell } from "./index.js";
@@ -86,18 +86,27 @@ function runsOtherInterpreter(body: string): boolean {
   return !isShellCommand((program ?? "").split("/").pop() ?? "");
 }
 
-function scriptsOf(node: RunNode, source: string, escapeChar: string): MappedText[] {
+/** The script of an exec-form `["sh", "-c", "…"]`, mapped to the JSON string it came from; null for other programs. */
+export function execShellScript(exec: readonly ExecArgumentNode[], source: string): MappedText | null {
+  const program = (exec[0]?.value ?? "").split("/").pop() ?? "";
+  // `-c`, `-ec`, `-xc`; not a long option such as `--norc`.
+  const dashC = exec.findIndex((arg, i) => i > 0 && /^-[abd-zA-Z]*c[a-zA-Z]*$/u.test(arg.value));
+  const script = dashC > 0 ? exec[dashC + 1] : undefined;
+  if (!isShellCommand(program) || !script) return null;
+  const raw = source.slice(script.range[0] + 1, script.range[1] - 1);
+  // Without escapes in the JSON string each character maps one to one.
+  return raw === script.value ? identity(script.value, script.range[0] + 1) : { text: script.value, offsets: new Array<number>(script.value.length + 1).fill(script.range[0]) };
+}
+
+/**
+ * The script texts a RUN hands to its shell, each mapped to the file: the
+ * shell-form line, the body of a lone `RUN <<EOF` (and of later heredocs, when
+ * they are shell), or the `-c` script of an exec-form shell.
+ */
+export function runScripts(node: RunNode, source: string, escapeChar: string): MappedText[] {
   if (node.form === "exec") {
-    const exec = node.exec ?? [];
-    const program = (exec[0]?.value ?? "").split("/").pop() ?? "";
-    const dashC = exec.findIndex((arg, i) => i > 0 && arg.value.startsWith("-") && arg.value.includes("c"));
-    const script = dashC > 0 ? exec[dashC + 1] : undefined;
-    if (isShellCommand(program) && script) {
-      const raw = source.slice(script.range[0] + 1, script.range[1] - 1);
-      // Without escapes in the JSON string each character maps one to one.
-      return [raw === script.value ? identity(script.value, script.range[0] + 1) : { text: script.value, offsets: new Array<number>(script.value.length + 1).fill(script.range[0]) }];
-    }
-    return [];
+    const script = execShellScript(node.exec ?? [], source);
+    return script ? [script] : [];
   }
   const start = node.flags.at(-1)?.range[1] ?? node.argumentsRange?.[0] ?? node.range[1];
   const end = node.range[1];
@@ -144,7 +153,7 @@ function execCommand(node: RunNode): SimpleCommand[] {
 
 export function analyseRun(node: RunNode, source: string, escapeChar: string, posix: boolean): RunShell {
   if (!posix) return { ...EMPTY, posix: false };
-  const scripts = scriptsOf(node, source, escapeChar);
+  const scripts = runScripts(node, source, escapeChar);
   if (node.form === "exec" && scripts.length === 0) {
     return { posix, commands: execCommand(node), text: (node.exec ?? []).map((arg) => arg.value).join(" ") };
   }

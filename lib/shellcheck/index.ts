@@ -1,0 +1,150 @@
+/**
+ * ShellCheck on the shell scripts of a Dockerfile: one `shellcheck` process
+ * per file, one temporary file per script, json1 positions mapped back to the
+ * Dockerfile and ShellCheck's fixes turned into edits where they map cleanly.
+ */
+import type { DockerfileFacts } from "../facts.js";
+import { checkScripts, findShellCheck } from "./binary.js";
+import type { BinaryLookup, CheckOptions, ShellCheckComment } from "./binary.js";
+import { ScriptPositions } from "./positions.js";
+import { collectScripts } from "./scripts.js";
+import type { Script } from "./scripts.js";
+
+export { findShellCheck } from "./binary.js";
+export type { BinaryLookup, CheckOptions } from "./binary.js";
+export { collectScripts, dialectOf, disabledCodesOf } from "./scripts.js";
+export type { Dialect, Script } from "./scripts.js";
+
+export type ShellCheckLevel = "error" | "warning" | "info" | "style";
+
+export interface ShellCheckEdit {
+  range: [number, number];
+  text: string;
+}
+
+export interface ShellCheckFinding {
+  /** `SC2086`. */
+  code: string;
+  level: ShellCheckLevel;
+  /** ShellCheck's own text. */
+  message: string;
+  /** File range of the finding. */
+  range: [number, number];
+  /** The instruction whose script it is in. */
+  script: Script;
+  /** ShellCheck's fix as file edits, or null when it has none or it does not map to clean ranges. */
+  fix: ShellCheckEdit[] | null;
+}
+
+export type ShellCheckOutcome =
+  | { status: "checked"; version: string; findings: ShellCheckFinding[] }
+  /** Nothing to check: no shell script ShellCheck knows how to read. */
+  | { status: "nothing" }
+  | { status: "unavailable"; lookup: Extract<BinaryLookup, { ok: false }>; first: Script }
+  | { status: "failed"; command: string; detail: string; first: Script };
+
+export interface ShellCheckOptions extends CheckOptions {
+  /** The command to run: a name looked up on PATH or a path. */
+  command: string;
+}
+
+/** The page ShellCheck's wiki keeps for a code. */
+export function wikiUrl(code: string): string {
+  return `https://www.shellcheck.net/wiki/${code}`;
+}
+
+/** The temporary file's text: a directive line with the dialect and the disabled codes, the script, then the declared names. */
+function scriptFile(script: Script): string {
+  const disabled = script.disabled.length > 0 ? ` disable=${script.disabled.join(",")}` : "";
+  // Declared at the end: SC2154 looks at assignments anywhere in the script, and a
+  // first-line `# shellcheck disable=` of the script itself stays before any command.
+  const names = script.names.length > 0 ? `\nexport ${script.names.map((name) => `${name}=1`).join(" ")}` : "";
+  return `# shellcheck shell=${script.dialect}${disabled}\n${script.mapped.text}\n${names}\n`;
+}
+
+function isLevel(level: string): level is ShellCheckLevel {
+  return level === "error" || level === "warning" || level === "info" || level === "style";
+}
+
+function editsOf(comment: ShellCheckComment, positions: ScriptPositions, script: Script, source: string): ShellCheckEdit[] | null {
+  const replacements = comment.fix?.replacements;
+  if (!replacements || replacements.length === 0) return null;
+  const edits: ShellCheckEdit[] = [];
+  for (const replacement of replacements) {
+    const start = positions.indexOf(replacement.line, replacement.column);
+    const end = positions.indexOf(replacement.endLine, replacement.endColumn);
+    if (start === null || end === null || end < start || typeof replacement.replacement !== "string") return null;
+    const range = positions.cleanFileRange(start, end, source);
+    if (!range) return null;
+    let text = replacement.replacement;
+    // A line break would end a shell-form instruction; only a heredoc body can take one.
+    if (/[\r\n]/u.test(text) && !script.multiline.some(([from, to]) => range[0] >= from && range[1] <= to)) return null;
+    if (script.json) text = JSON.stringify(text).slice(1, -1);
+    edits.push({ range, text });
+  }
+  edits.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+  // Overlapping edits, or two insertions at one point, have no single clean reading.
+  for (let i = 1; i < edits.length; i++) {
+    const previous = edits[i - 1];
+    const edit = edits[i];
+    if (previous && edit && (edit.range[0] < previous.range[1] || (edit.range[0] === previous.range[0] && edit.range[1] === previous.range[1]))) return null;
+  }
+  return edits;
+}
+
+function findingsOf(script: Script, comments: readonly ShellCheckComment[], source: string): ShellCheckFinding[] {
+  const positions = new ScriptPositions(script.mapped);
+  const findings: ShellCheckFinding[] = [];
+  for (const comment of comments) {
+    const start = positions.indexOf(comment.line, comment.column);
+    // On the header or the trailer: about the lines this module added, not the user's script.
+    if (start === null) continue;
+    // An end on the trailer (an unterminated quote) is the script's end.
+    const end = comment.endLine < comment.line ? start : (positions.indexOf(comment.endLine, comment.endColumn) ?? positions.length);
+    findings.push({
+      code: `SC${comment.code}`,
+      level: isLevel(comment.level) ? comment.level : "error",
+      message: comment.message,
+      range: positions.fileRange(start, Math.max(start, end)),
+      script,
+      fix: editsOf(comment, positions, script, source),
+    });
+  }
+  return findings;
+}
+
+const cache = new WeakMap<DockerfileFacts, Map<string, ShellCheckOutcome>>();
+
+/**
+ * ShellCheck's findings for every script of a file, in one process call;
+ * computed once per file and set of options.
+ */
+export function shellCheckFile(facts: DockerfileFacts, options: ShellCheckOptions): ShellCheckOutcome {
+  const key = JSON.stringify(options);
+  let byOptions = cache.get(facts);
+  const cached = byOptions?.get(key);
+  if (cached) return cached;
+  const outcome = compute(facts, options);
+  if (!byOptions) {
+    byOptions = new Map();
+    cache.set(facts, byOptions);
+  }
+  byOptions.set(key, outcome);
+  return outcome;
+}
+
+function compute(facts: DockerfileFacts, options: ShellCheckOptions): ShellCheckOutcome {
+  const scripts = collectScripts(facts);
+  const first = scripts[0];
+  if (!first) return { status: "nothing" };
+  const lookup = findShellCheck(options.command);
+  if (!lookup.ok) return { status: "unavailable", lookup, first };
+  const result = checkScripts(lookup.command, scripts.map(scriptFile), options);
+  if (!result.ok) return { status: "failed", command: lookup.command, detail: result.detail, first };
+  const findings: ShellCheckFinding[] = [];
+  scripts.forEach((script, i) => {
+    findings.push(...findingsOf(script, result.comments[i] ?? [], facts.text));
+  });
+  findings.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1] || a.code.localeCompare(b.code));
+  return { status: "checked", version: lookup.version, findings };
+}
