@@ -96,8 +96,9 @@ function findingsOf(script: Script, comments: readonly ShellCheckComment[], sour
   const positions = new ScriptPositions(script.mapped);
   const findings: ShellCheckFinding[] = [];
   for (const comment of comments) {
-    const start = positions.indexOf(comment.line, comment.column);
-    // On the header or the trailer: about the lines this module added, not the user's script.
+    // A parse error (SC1xxx) past the script's end, such as an unclosed quote, is at its end;
+    // anything else on the header or the trailer is about the lines added here.
+    const start = positions.indexOf(comment.line, comment.column, comment.code < 2000);
     if (start === null) continue;
     // An end on the trailer (an unterminated quote) is the script's end.
     const end = comment.endLine < comment.line ? start : (positions.indexOf(comment.endLine, comment.endColumn) ?? positions.length);

@@ -22,12 +22,14 @@ export class ScriptPositions {
 
   /**
    * Index in the mapped text of a 1-based script line and character column;
-   * null on the header or trailer lines. A column past the line's end is the line's end.
+   * null on the header lines, and on the trailer unless `clamp` (then the text's end).
+   * A column past the line's end is the line's end.
    */
-  indexOf(line: number, column: number): number | null {
+  indexOf(line: number, column: number, clamp = false): number | null {
     const bodyLine = line - HEADER_LINES - 1;
     const start = this.#lineStarts[bodyLine];
-    if (bodyLine < 0 || start === undefined) return null;
+    if (bodyLine < 0) return null;
+    if (start === undefined) return clamp ? this.#mapped.text.length : null;
     const text = this.#mapped.text;
     const next = this.#lineStarts[bodyLine + 1];
     const end = next === undefined ? text.length : next - 1;
