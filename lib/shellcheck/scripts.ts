@@ -163,11 +163,13 @@ export function collectScripts(facts: DockerfileFacts): Script[] {
   }
 
   function add(node: InstructionNode, mapped: MappedText, dialect: Dialect, options: { json?: boolean; multiline?: [number, number][]; runtime?: boolean } = {}): void {
+    const script = withoutCarriageReturns(withoutShebang(mapped));
     scripts.push({
       node,
-      mapped: withoutCarriageReturns(withoutShebang(mapped)),
+      mapped: script,
       dialect,
-      names: namesAt(node, options.runtime ?? false),
+      // Only names the script mentions: an unused one would only feed ShellCheck's "did you mean" (SC2153).
+      names: namesAt(node, options.runtime ?? false).filter((name) => script.text.includes(name)),
       disabled: disabledFor(node),
       json: options.json ?? false,
       multiline: options.multiline ?? [],
