@@ -4,8 +4,8 @@
  * Dockerfile. Needs the `shellcheck` binary; without it, one finding per file.
  */
 import path from "node:path";
-import { docsUrl } from "../lib/rule.js";
-import type { DockerfileRuleDefinition } from "../lib/rule.js";
+import { docsUrl } from "../lib/language/index.js";
+import type { DockerfileRuleDefinition } from "../lib/language/index.js";
 import { shellCheckFile, wikiUrl } from "../lib/shellcheck/index.js";
 import type { ShellCheckLevel } from "../lib/shellcheck/index.js";
 

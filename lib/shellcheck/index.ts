@@ -3,7 +3,7 @@
  * per file, one temporary file per script, json1 positions mapped back to the
  * Dockerfile and ShellCheck's fixes turned into edits where they map cleanly.
  */
-import type { DockerfileFacts } from "../facts.js";
+import type { DockerfileFacts } from "../facts/index.js";
 import { checkScripts, findShellCheck } from "./binary.js";
 import type { BinaryLookup, CheckOptions, ShellCheckComment } from "./binary.js";
 import { ScriptPositions } from "./positions.js";

@@ -4,7 +4,7 @@
  * json1 counts characters (a tab is one, an astral character is one), the
  * file counts UTF-16 units.
  */
-import type { MappedText } from "../ast/index.js";
+import type { MappedText } from "../language/index.js";
 
 /** Lines of the temporary script before the mapped text. */
 export const HEADER_LINES = 1;

@@ -4,11 +4,12 @@
  * file. PowerShell and cmd stages, exec-form commands that are not a shell,
  * and shells ShellCheck does not know (zsh, fish) are left out.
  */
-import { joinContinuations } from "../ast/index.js";
-import type { CommentNode, DockerfileNode, HeredocNode, InstructionNode, MappedText, RunNode } from "../ast/index.js";
-import type { DockerfileFacts } from "../facts.js";
-import { execShellScript, runScripts } from "../run-shell.js";
-import { PREDEFINED_ARGS } from "../stages.js";
+import { joinContinuations } from "../language/index.js";
+import type { CommentNode, DockerfileNode, HeredocNode, InstructionNode, MappedText, RunNode } from "../language/index.js";
+import type { DockerfileFacts } from "../facts/index.js";
+import { execShellScript, runScripts } from "../shell/index.js";
+import { PREDEFINED_ARGS } from "../facts/index.js";
+import { FROM_PREDEFINED_ARGS } from "../variables/index.js";
 
 /** The dialects ShellCheck 0.7–0.9 knows. */
 export type Dialect = "sh" | "bash" | "dash" | "ksh";
@@ -158,7 +159,7 @@ export function collectScripts(facts: DockerfileFacts): Script[] {
       // At run time (CMD, ENTRYPOINT, HEALTHCHECK) only ENV is set; build ARGs are gone.
       if (NAME.test(name) && (!runtime || kind === "env")) names.push(name);
     }
-    if (!runtime) names.push(...PREDEFINED_ARGS);
+    if (!runtime) names.push(...new Set([...PREDEFINED_ARGS, ...FROM_PREDEFINED_ARGS]));
     return names;
   }
 

@@ -28,7 +28,9 @@ describe("the shellcheck binary", () => {
 });
 
 const stubs = mkdtempSync(path.join(tmpdir(), "shellcheck-stubs-"));
-afterAll(() => rmSync(stubs, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(stubs, { recursive: true, force: true });
+});
 function stub(name: string, script: string): string {
   const file = path.join(stubs, name);
   writeFileSync(file, `#!/bin/sh\n${script}\n`);
@@ -45,6 +47,8 @@ ruleTester.run("shellcheck", rule, {
     { name: "an ARG without default is assigned too", code: lines("FROM debian:12", "ARG token", 'RUN test -n "$token"') },
     { name: "ENV of the parent stage", code: lines("FROM debian:12 AS base", "ENV app_home=/app", "FROM base", 'RUN cd "$app_home" && ls') },
     { name: "the predefined proxy ARGs", code: lines("FROM debian:12", 'RUN curl -x "$http_proxy" --noproxy "$no_proxy" -fsSLO https://example.com/x') },
+    { name: "a declared UID is not POSIX sh's undefined $UID (SC3028)", code: lines("FROM debian:12", "ARG UID=1000", 'RUN useradd -u "${UID}" app') },
+    { name: "a declared name is no misspelling of another (SC2153)", code: lines("FROM debian:12", "ENV PIHOLE_DOCKER_TAG=x", "ARG PIHOLE_DOCKER_TAG_X", 'RUN echo "${PIHOLE_DOCKER_TAG_X}"') },
     { name: "ENV at run time in CMD", code: lines("FROM debian:12", "ENV greeting=hi", 'CMD echo "$greeting"') },
     { name: "a PowerShell stage is not checked", code: lines("FROM mcr.microsoft.com/powershell:7.4-ubuntu-22.04", 'SHELL ["pwsh", "-Command"]', "RUN $x = 1; echo $x") },
     { name: "a cmd stage is not checked", code: lines("FROM mcr.microsoft.com/windows/servercore:ltsc2022", 'SHELL ["cmd", "/S", "/C"]', "RUN echo %PATH% $x") },
