@@ -23,6 +23,9 @@ import type { ApiCheck } from "./lib/peers.js";
 import { int, ms, ratio, table, verdict } from "./lib/report.js";
 import { tallyAccepts, tallyArgs, tallyBinary, tallyVersion } from "./lib/tally.js";
 import plugin from "../index.js";
+import { buildTree } from "../lib/language/tree/index.js";
+import { DockerfileFacts } from "../lib/facts/index.js";
+import { collectScripts, findShellCheck } from "../lib/shellcheck/index.js";
 import { rules } from "../rules/index.js";
 
 const benchDir = import.meta.dirname;
@@ -31,6 +34,8 @@ const tmpDir = path.join(benchDir, ".tmp");
 const corpusRoot = path.resolve(repoDir, process.env.BENCH_CORPUS ?? "../shared/corpus");
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const PROCESS_RUNS = Number(process.env.BENCH_PROCESS_RUNS ?? 3);
+/** Files linted with the shellcheck rule, as whole processes (section 8). */
+const SHELLCHECK_SAMPLE = Number(process.env.BENCH_SHELLCHECK_FILES ?? 300);
 /** Files linted one process each, for the command lines that take one file. */
 const PER_FILE_SAMPLE = 10;
 /** Corpus files tally is timed on (it takes about 0.1 s of CPU per file), spread over the corpus. */
@@ -204,6 +209,39 @@ for (const size of GENERATED_SIZES) {
   if (child.status === 0 && line.startsWith("{")) generated.push(JSON.parse(line) as GeneratedResult);
   else generated.push({ instructions: size, failed: child.error ? `timed out after ${GENERATED_TIMEOUT_MS / 1000} s` : child.stderr.slice(0, 300) });
 }
+// ---------------------------------------------------------------- 8: the shellcheck rule
+const shellcheckBinary = findShellCheck("shellcheck");
+const shellcheckSample = spread(inputs, SHELLCHECK_SAMPLE);
+let shellcheck: { none: Figure; rule: Figure; findings: number; scriptFiles: number; scripts: number } | null = null;
+if (shellcheckBinary.ok) {
+  log(`the shellcheck rule on ${shellcheckSample.length} files, as whole processes (${PROCESS_RUNS} rounds)`);
+  const worker = path.join(benchDir, "worker.ts");
+  const files = shellcheckSample.map((file) => file.path);
+  const expectZero = (label: string) => (run: ProcessRun): void => {
+    if (run.code !== 0) throw new Error(`${label} exited with ${String(run.code)}: ${run.stderr.slice(0, 500)}`);
+  };
+  const timed = await alternate(
+    {
+      none: processCase(process.execPath, ["--import", "tsx", worker, "lint", "none", corpus.root, ...files], repoDir, expectZero("worker lint none")),
+      rule: processCase(process.execPath, ["--import", "tsx", worker, "lint", "shellcheck", corpus.root, ...files], repoDir, expectZero("worker lint shellcheck")),
+    },
+    PROCESS_RUNS,
+    1,
+    log,
+  );
+  const findings = await lintAll(makeEslint("shellcheck", corpus.root), shellcheckSample);
+  let scriptFiles = 0;
+  let scripts = 0;
+  for (const file of shellcheckSample) {
+    const count = collectScripts(new DockerfileFacts(buildTree(file.text).ast, file.text)).length;
+    scripts += count;
+    if (count > 0) scriptFiles++;
+  }
+  shellcheck = { none: timed.none ?? { wall: Number.NaN, cpu: Number.NaN, samples: [] }, rule: timed.rule ?? { wall: Number.NaN, cpu: Number.NaN, samples: [] }, findings: findings.problems, scriptFiles, scripts };
+} else {
+  log(`no usable shellcheck (${shellcheckBinary.problem}): section 8 is skipped`);
+}
+
 const loadAfter = os.loadavg();
 
 // ---------------------------------------------------------------- report
@@ -255,7 +293,7 @@ const inRows: [string, string, Figure, string][] = [
   ["facts", "facts + shell of every RUN: `new DockerfileFacts`, `.stages`, `shellOf` (on trees built beforehand)", fig("facts"), ""],
   ["none", "ESLint, our language, no rules", fig("none"), `${outcomes.none.problems} problems`],
   ["recommended", "ESLint, `configs.recommended`", fig("recommended"), `${outcomes.recommended.problems} problems`],
-  ["all", "ESLint, `configs.all`", fig("all"), `${outcomes.all.problems} problems`],
+  ["all", "ESLint, `configs.all` (without `shellcheck`, see section 8)", fig("all"), `${outcomes.all.problems} problems`],
 ];
 say(
   table(
@@ -405,6 +443,35 @@ say(
     ["r", "r", "r", "r", "r", "r", "r"],
   ),
 );
+say();
+
+say("## 8. The shellcheck rule");
+say();
+if (shellcheck && shellcheckBinary.ok) {
+  const n = shellcheckSample.length;
+  const extraCpu = (shellcheck.rule.cpu - shellcheck.none.cpu) / n;
+  const extraWall = (shellcheck.rule.wall - shellcheck.none.wall) / n;
+  say(
+    `\`dockerfile/shellcheck\` alone against no rules, on ${int(n)} corpus files spread over the corpus (${int(shellcheck.scriptFiles)} of them with a shell script, ${int(shellcheck.scripts)} scripts; ${int(shellcheck.findings)} findings), ShellCheck ${shellcheckBinary.version}. ` +
+      "Each case is a whole process (`tsx bench/worker.ts lint <config> <cwd> <files…>`), so that the CPU of the ShellCheck processes it starts is counted; the rule starts at most one per file. " +
+      "The in-process figures above (configs.all) leave this rule out, for that reason.",
+  );
+  say();
+  say(
+    table(
+      ["Case", "CPU ms", "Wall ms", "CPU ms/file", "Wall ms/file"],
+      [
+        ["no rules", ms(shellcheck.none.cpu), ms(shellcheck.none.wall), ms(shellcheck.none.cpu / n), ms(shellcheck.none.wall / n)],
+        ["`dockerfile/shellcheck`", ms(shellcheck.rule.cpu), ms(shellcheck.rule.wall), ms(shellcheck.rule.cpu / n), ms(shellcheck.rule.wall / n)],
+      ],
+      ["l", "r", "r", "r", "r"],
+    ),
+  );
+  say();
+  say(`Cost of the rule: **${ms(extraCpu)} ms CPU and ${ms(extraWall)} ms wall per file** (${ms((extraCpu * n) / Math.max(1, shellcheck.scriptFiles))} ms CPU per file that has a script).`);
+} else {
+  say(`Not measured: no usable \`shellcheck\` on PATH (${shellcheckBinary.ok ? "" : shellcheckBinary.problem}).`);
+}
 say();
 
 say("## Targets");

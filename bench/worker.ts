@@ -6,13 +6,15 @@
  *
  *   tsx bench/worker.ts generated <instructions> <runs>   prints JSON
  *   tsx bench/worker.ts cli-rss <cli args…>              prints JSON
+ *   tsx bench/worker.ts lint <config> <cwd> <files…>     prints JSON
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { DockerfileParser } from "dockerfile-ast";
 import { generateDockerfile } from "./lib/generate.js";
 import { lintAll, makeEslint } from "./lib/lint.js";
+import type { ConfigName } from "./lib/lint.js";
 import { alternate, timeInProcess } from "./lib/measure.js";
 import type { Figure } from "./lib/measure.js";
 
@@ -54,7 +56,15 @@ async function cliRss(args: string[]): Promise<void> {
   process.stdout.write(`${JSON.stringify({ code, maxRssKiB: process.resourceUsage().maxRSS })}\n`);
 }
 
+/** Lints files with one config, as a whole process, so that the CPU of the processes it starts (ShellCheck) is counted. */
+async function lintFiles(config: ConfigName, cwd: string, files: string[]): Promise<void> {
+  const eslint = makeEslint(config, cwd);
+  const outcome = await lintAll(eslint, files.map((file) => ({ path: file, text: readFileSync(file, "utf8") })));
+  process.stdout.write(`${JSON.stringify(outcome)}\n`);
+}
+
 const [mode, ...rest] = process.argv.slice(2);
 if (mode === "generated") await generated(Number(rest[0]), Number(rest[1] ?? 3));
 else if (mode === "cli-rss") await cliRss(rest);
+else if (mode === "lint") await lintFiles(rest[0] as ConfigName, rest[1] ?? process.cwd(), rest.slice(2));
 else throw new Error(`unknown mode ${String(mode)}`);
