@@ -7,6 +7,7 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import plugin from "../../index.js";
 import rule from "../../rules/shellcheck.js";
 import { findShellCheck } from "../../lib/shellcheck/index.js";
 import { lines, ruleTester } from "../rule-tester.js";
@@ -19,6 +20,14 @@ function sc(code: string, text: string): string {
 }
 
 const unassigned = (name: string): string => sc("SC2154", `${name} is referenced but not assigned`);
+
+describe("the presets", () => {
+  it("leave the rule out of recommended, which must work without the binary, and turn it on in strict and all", () => {
+    expect(plugin.configs.recommended[0]?.rules).not.toHaveProperty("dockerfile/shellcheck");
+    expect(plugin.configs.strict[0]?.rules?.["dockerfile/shellcheck"]).toBe("error");
+    expect(plugin.configs.all[0]?.rules?.["dockerfile/shellcheck"]).toBe("error");
+  });
+});
 
 describe("the shellcheck binary", () => {
   it("is installed for these tests (apt-get install shellcheck)", () => {
@@ -218,6 +227,12 @@ ruleTester.run("shellcheck", rule, {
         // Past the script's end, where the quote should close: at the end of the RUN.
         { message: sc("SC1072", "Expected end of double quoted string. Fix any mentioned problems and try again"), line: 2, column: 23, suggestions: [] },
       ],
+    },
+    {
+      name: "option exclude replaces the default list: SC1091 comes back",
+      code: lines("FROM debian:12", 'RUN . /etc/os-release && echo "$ID"'),
+      options: [{ exclude: ["SC2086"] }],
+      errors: [{ message: sc("SC1091", "Not following: /etc/os-release was not specified as input (see shellcheck -x)"), line: 2, column: 7, endColumn: 22, suggestions: [] }],
     },
     {
       name: "ShellCheck missing: one finding for the file, on its first script",
