@@ -91,7 +91,17 @@ export function execShellScript(exec: readonly ExecArgumentNode[], source: strin
   const program = (exec[0]?.value ?? "").split("/").pop() ?? "";
   // `-c`, `-ec`, `-xc`; not a long option such as `--norc`.
   const dashC = exec.findIndex((arg, i) => i > 0 && /^-[abd-zA-Z]*c[a-zA-Z]*$/u.test(arg.value));
-  const script = dashC > 0 ? exec[dashC + 1] : undefined;
+  // The script is the first word after `-c` that is not an option (`bash -c -l 'script'`).
+  let at = dashC > 0 ? dashC + 1 : exec.length;
+  for (; at < exec.length; at++) {
+    const value = exec[at]?.value ?? "";
+    if (value === "--") {
+      at++;
+      break;
+    }
+    if (!value.startsWith("-")) break;
+  }
+  const script = exec[at];
   if (!isShellCommand(program) || !script) return null;
   const raw = source.slice(script.range[0] + 1, script.range[1] - 1);
   // Without escapes in the JSON string each character maps one to one.

@@ -13,6 +13,7 @@ import type { Script } from "./scripts.js";
 export { findShellCheck } from "./binary.js";
 export type { BinaryLookup, CheckOptions } from "./binary.js";
 export { collectScripts, dialectOf, disabledCodesOf } from "./scripts.js";
+import { disabledCodesOf } from "./scripts.js";
 export type { Dialect, Script } from "./scripts.js";
 
 export type ShellCheckLevel = "error" | "warning" | "info" | "style";
@@ -53,13 +54,34 @@ export function wikiUrl(code: string): string {
   return `https://www.shellcheck.net/wiki/${code}`;
 }
 
-/** The temporary file's text: a directive line with the dialect and the disabled codes, the script, then the declared names. */
+/** Codes of `# shellcheck disable=` lines before the script's first command, which ShellCheck applies to the whole script. */
+function leadingDisables(text: string): string[] {
+  const codes: string[] = [];
+  let start = 0;
+  for (let lines = 0; start <= text.length && lines < 1000; lines++) {
+    const end = text.indexOf("\n", start);
+    const line = text.slice(start, end < 0 ? text.length : end).trim();
+    if (line !== "" && !line.startsWith("#")) break;
+    if (line.startsWith("#")) codes.push(...disabledCodesOf(line.slice(1)));
+    if (end < 0) break;
+    start = end + 1;
+  }
+  return codes;
+}
+
+/**
+ * The temporary file's text: a directive line with the dialect and the
+ * disabled codes, a line declaring the names the script has, then the script.
+ * The names come first, not last: after the script they would be commands
+ * that follow an `exec` (SC2093) or a subshell (SC2030). Directives before the
+ * script's first command would then no longer cover the whole script, so they
+ * are repeated on the first line.
+ */
 function scriptFile(script: Script): string {
-  const disabled = script.disabled.length > 0 ? ` disable=${script.disabled.join(",")}` : "";
-  // Declared at the end: SC2154 looks at assignments anywhere in the script, and a
-  // first-line `# shellcheck disable=` of the script itself stays before any command.
-  const names = script.names.length > 0 ? `\nexport ${script.names.map((name) => `${name}=1`).join(" ")}` : "";
-  return `# shellcheck shell=${script.dialect}${disabled}\n${script.mapped.text}\n${names}\n`;
+  const disabled = [...new Set([...script.disabled, ...leadingDisables(script.mapped.text)])];
+  const directive = `# shellcheck shell=${script.dialect}${disabled.length > 0 ? ` disable=${disabled.join(",")}` : ""}`;
+  const names = script.names.length > 0 ? `export ${script.names.map((name) => `${name}=1`).join(" ")}` : "";
+  return `${directive}\n${names}\n${script.mapped.text}\n`;
 }
 
 function isLevel(level: string): level is ShellCheckLevel {
@@ -97,10 +119,10 @@ function findingsOf(script: Script, comments: readonly ShellCheckComment[], sour
   const findings: ShellCheckFinding[] = [];
   for (const comment of comments) {
     // A parse error (SC1xxx) past the script's end, such as an unclosed quote, is at its end;
-    // anything else on the header or the trailer is about the lines added here.
+    // anything else on the header lines is about the lines added here.
     const start = positions.indexOf(comment.line, comment.column, comment.code < 2000);
     if (start === null) continue;
-    // An end on the trailer (an unterminated quote) is the script's end.
+    // An end past the text (an unterminated quote) is the script's end.
     const end = comment.endLine < comment.line ? start : (positions.indexOf(comment.endLine, comment.endColumn) ?? positions.length);
     findings.push({
       code: `SC${comment.code}`,

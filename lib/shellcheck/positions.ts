@@ -1,13 +1,13 @@
 /**
  * From ShellCheck's json1 positions in a temporary script back to the
- * Dockerfile. The script is a header line, the mapped text, and a trailer;
+ * Dockerfile. The script is two header lines, then the mapped text;
  * json1 counts characters (a tab is one, an astral character is one), the
  * file counts UTF-16 units.
  */
 import type { MappedText } from "../language/index.js";
 
 /** Lines of the temporary script before the mapped text. */
-export const HEADER_LINES = 1;
+export const HEADER_LINES = 2;
 
 export class ScriptPositions {
   readonly #mapped: MappedText;
@@ -22,7 +22,7 @@ export class ScriptPositions {
 
   /**
    * Index in the mapped text of a 1-based script line and character column;
-   * null on the header lines, and on the trailer unless `clamp` (then the text's end).
+   * null on the header lines, and past the text unless `clamp` (then the text's end).
    * A column past the line's end is the line's end.
    */
   indexOf(line: number, column: number, clamp = false): number | null {
@@ -41,7 +41,7 @@ export class ScriptPositions {
     return i;
   }
 
-  /** The mapped text's length: where an end on the trailer is clamped to. */
+  /** The mapped text's length: where an end past the text is clamped to. */
   get length(): number {
     return this.#mapped.text.length;
   }
