@@ -80,7 +80,9 @@ function leadingDisables(text: string): string[] {
 function scriptFile(script: Script): string {
   const disabled = [...new Set([...script.disabled, ...leadingDisables(script.mapped.text)])];
   const directive = `# shellcheck shell=${script.dialect}${disabled.length > 0 ? ` disable=${disabled.join(",")}` : ""}`;
-  const names = script.names.length > 0 ? `export ${script.names.map((name) => `${name}=1`).join(" ")}` : "";
+  // `export NAME` without a value: assigned for SC2154, but its value unknown, as a build argument's is
+  // (`NAME=1` would tell ShellCheck's data flow that `$NAME` needs no quotes).
+  const names = script.names.length > 0 ? `export ${script.names.join(" ")}` : "";
   return `${directive}\n${names}\n${script.mapped.text}\n`;
 }
 

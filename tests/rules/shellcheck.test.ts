@@ -122,6 +122,11 @@ ruleTester.run("shellcheck", rule, {
       errors: [{ message: unassigned("lower"), line: 4, column: 11, suggestions: [] }],
     },
     {
+      name: "a declared ARG's value is unknown, so its unquoted expansion is still reported",
+      code: lines("FROM debian:12", "ARG packages", "RUN apt-get install -y $packages"),
+      errors: [{ message: sc("SC2086", QUOTE), line: 3, column: 24, endColumn: 33, suggestions: [{ messageId: "applyFix", output: lines("FROM debian:12", "ARG packages", 'RUN apt-get install -y "$packages"') }] }],
+    },
+    {
       name: "an ARG declared after the RUN",
       code: lines("FROM debian:12", 'RUN echo "$lower"', "ARG lower=1"),
       errors: [{ message: unassigned("lower"), line: 2, suggestions: [] }],
