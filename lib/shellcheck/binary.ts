@@ -9,8 +9,10 @@ import path from "node:path";
 
 /** json1 output appeared in ShellCheck 0.7.0. */
 const MINIMUM_VERSION = [0, 7, 0] as const;
-/** A script that takes ShellCheck longer than this is given up, so a lint never hangs. */
+/** A ShellCheck call that takes longer than this is given up, so a lint never hangs. */
 const TIMEOUT_MS = 60_000;
+/** Added per script: a file of thousands of RUNs is slow to check, not hung. */
+const TIMEOUT_PER_SCRIPT_MS = 250;
 const MAX_OUTPUT = 64 * 1024 * 1024;
 
 export type BinaryLookup =
@@ -118,7 +120,8 @@ export function checkScripts(command: string, scripts: readonly string[], option
     if (options.enable.length > 0) args.push(`--enable=${options.enable.join(",")}`);
     // `--` so that no script name is read as an option.
     args.push("--", ...names);
-    const result = spawnSync(command, args, { cwd: dir, encoding: "utf8", timeout: TIMEOUT_MS, maxBuffer: MAX_OUTPUT, env: childEnv(), windowsHide: true });
+    const timeout = TIMEOUT_MS + scripts.length * TIMEOUT_PER_SCRIPT_MS;
+    const result = spawnSync(command, args, { cwd: dir, encoding: "utf8", timeout, maxBuffer: MAX_OUTPUT, env: childEnv(), windowsHide: true });
     if (result.error) return { ok: false, detail: result.error.message };
     // 0: no comments, 1: comments; anything else is a failure (2: a file could not be read, 3: bad options).
     if (result.status !== 0 && result.status !== 1) {
