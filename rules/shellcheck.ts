@@ -7,6 +7,7 @@ import path from "node:path";
 import { docsUrl } from "../lib/language/index.js";
 import type { DockerfileRuleDefinition } from "../lib/language/index.js";
 import { shellCheckFile, wikiUrl } from "../lib/shellcheck/index.js";
+import { shorten } from "../lib/text/index.js";
 import type { ShellCheckLevel } from "../lib/shellcheck/index.js";
 
 type Options = [{ path?: string; severity?: ShellCheckLevel; include?: string[]; exclude?: string[]; enable?: string[] }];
@@ -22,13 +23,56 @@ function normalCode(code: string): string {
   return `SC${code.replace(/^sc/iu, "")}`;
 }
 
-/** ShellCheck's text as the first part of one sentence: without its final period. */
-function sentence(message: string): string {
-  return message.trim().replace(/\.$/u, "");
+/** A message's length at most, as every rule's: about a terminal line. */
+const MESSAGE_LIMIT = 140;
+
+/** The finding's message around ShellCheck's text, as the `finding` message renders it. */
+function findingMessage(code: string, text: string): string {
+  return `${code}: ${text} (${wikiUrl(code)}).`;
+}
+
+/**
+ * ShellCheck's text as one sentence that fits the message with its code and
+ * link: a second sentence joins the first after a semicolon ("Use printf"
+ * becomes "; use printf"), the final period goes, and a long text is cut
+ * at a word end.
+ */
+export function sentence(code: string, message: string): string {
+  const joined = withoutTrailing(message.trim(), ".")
+    .replace(/([.!?])\s+([A-Z])(\w*)/gu, (_all, mark: string, first: string, rest: string) => {
+      // A plain word is lowercased; a name such as ShellCheck or PATH keeps its case.
+      const plain = /^[a-z]*$/u.test(rest) && `${first}${rest}` !== "I";
+      const word = `${plain ? first.toLowerCase() : first}${rest}`;
+      if (mark === ".") return `; ${word}`;
+      return plain ? `${mark} ${word}` : `${mark} — ${word}`;
+    });
+  return clip(joined, MESSAGE_LIMIT - findingMessage(code, "").length);
+}
+
+/** `text` without any of `marks` at its end. */
+function withoutTrailing(text: string, marks: string): string {
+  let end = text.length;
+  while (end > 0 && marks.includes(text.charAt(end - 1))) end--;
+  return text.slice(0, end);
+}
+
+/** Prose cut at a word end to `max` characters, with an ellipsis: its start says what is wrong. */
+function clip(text: string, max: number): string {
+  const chars = Array.from(text);
+  if (chars.length <= max) return text;
+  const head = chars.slice(0, max - 1).join("");
+  const space = head.lastIndexOf(" ");
+  return `${withoutTrailing(space > max / 2 ? head.slice(0, space) : head, " ,;:")}…`;
+}
+
+/** A failure's detail as the end of one sentence: one line, no final period, no sentence break. */
+function failure(detail: string): string {
+  return withoutTrailing(detail.replace(/\s+/gu, " ").trim(), ".!?").replace(/[.!?] (?=[A-Z])/gu, "; ");
 }
 
 const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }> = {
   meta: {
+    languages: ["dockerfile/dockerfile"],
     type: "problem",
     docs: {
       description: "Check the shell scripts of RUN, CMD, ENTRYPOINT and HEALTHCHECK with ShellCheck, at their exact positions",
@@ -73,9 +117,9 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
     defaultOptions: [{ path: "shellcheck", severity: "style", include: [], exclude: DEFAULT_EXCLUDE, enable: [] }],
     messages: {
       finding: "{{code}}: {{message}} ({{url}}).",
-      missing: "ShellCheck ('{{command}}') is not installed, so no shell script here was checked: install it (apt-get install shellcheck) or turn this rule off.",
-      tooOld: "ShellCheck {{version}} ('{{command}}') is too old to report positions (0.7.0 or later needed), so no script was checked: upgrade it or turn this rule off.",
-      failed: "ShellCheck ('{{command}}') failed, so no shell script here was checked: {{detail}}.",
+      missing: "ShellCheck ('{{command}}') is not installed, so no script was checked: apt-get install shellcheck, or turn this rule off.",
+      tooOld: "ShellCheck {{version}} ('{{command}}') predates json1 (0.7.0), so no script was checked: upgrade it or turn this rule off.",
+      failed: "ShellCheck ('{{command}}') failed, so no script was checked: {{detail}}.",
       applyFix: "Apply ShellCheck's fix for {{code}}.",
     },
   },
@@ -84,6 +128,8 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
     const { sourceCode } = context;
     const [options] = context.options;
     const configured = options.path ?? "shellcheck";
+    // The command as the user wrote it, cut to keep the message to a line.
+    const shown = shorten(configured, 24);
     // A bare name is looked up on PATH; anything with a separator is a path from the working directory.
     const command = /[\\/]/u.test(configured) ? path.resolve(context.cwd, configured) : configured;
 
@@ -100,17 +146,17 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
         if (outcome.status === "unavailable") {
           const loc = sourceCode.positions.locOf(outcome.first.node.keywordRange);
           const { lookup } = outcome;
-          if (lookup.problem === "too-old") context.report({ loc, messageId: "tooOld", data: { command: configured, version: lookup.detail } });
-          else if (lookup.problem === "missing") context.report({ loc, messageId: "missing", data: { command: configured } });
-          else context.report({ loc, messageId: "failed", data: { command: configured, detail: lookup.detail } });
+          if (lookup.problem === "too-old") context.report({ loc, messageId: "tooOld", data: { command: shown, version: shorten(lookup.detail, 12) } });
+          else if (lookup.problem === "missing") context.report({ loc, messageId: "missing", data: { command: shown } });
+          else context.report({ loc, messageId: "failed", data: { command: shown, detail: shorten(failure(lookup.detail), 60) } });
           return;
         }
         if (outcome.status === "failed") {
-          context.report({ loc: sourceCode.positions.locOf(outcome.first.node.keywordRange), messageId: "failed", data: { command: configured, detail: outcome.detail } });
+          context.report({ loc: sourceCode.positions.locOf(outcome.first.node.keywordRange), messageId: "failed", data: { command: shown, detail: shorten(failure(outcome.detail), 60) } });
           return;
         }
         for (const finding of outcome.findings) {
-          const data = { code: finding.code, message: sentence(finding.message), url: wikiUrl(finding.code), level: finding.level };
+          const data = { code: finding.code, message: sentence(finding.code, finding.message), url: wikiUrl(finding.code), level: finding.level };
           const edits = finding.fix;
           context.report({
             loc: sourceCode.positions.locOf(finding.range),

@@ -2,7 +2,7 @@
  * The robustness properties every Dockerfile must satisfy, whatever its text:
  * shared by the fuzz test and the regression cases it found.
  *
- * - linting with `configs.all` never throws and gives no fatal message;
+ * - linting with `configs.all` (shellcheck aside, see ALL_CONFIG) never throws and gives no fatal message;
  * - every reported position lies inside the text;
  * - every fix applies cleanly: the fixed text reparses to the same number of
  *   instructions (one fewer per RUN that `apt-update-with-install` merged into
@@ -19,27 +19,30 @@ import { buildTree, LINE_BREAK } from "../../lib/language/tree/index.js";
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const CORPUS_DIR = path.resolve(ROOT, "../shared/corpus/files");
 
-/** Every rule as an error, on any file name. */
-export const ALL_CONFIG: Linter.Config[] = [
-  ...plugin.configs.all,
-  {
-    files: ["**/*"],
-    plugins: { dockerfile: plugin },
-    language: "dockerfile/dockerfile",
-    rules: plugin.configs.all[0]?.rules ?? {},
-  },
-];
+function onAnyFile(rules: Linter.RulesRecord): Linter.Config[] {
+  return [...plugin.configs.all, { files: ["**/*"], plugins: { dockerfile: plugin }, language: "dockerfile/dockerfile", rules }];
+}
+
+/**
+ * Every rule as an error, on any file name, but `shellcheck`: it would start
+ * ShellCheck for every generated file, and it has its own suites against the
+ * real binary (tests/rules/shellcheck.test.ts, tests/shellcheck/).
+ */
+export const ALL_CONFIG: Linter.Config[] = onAnyFile({ ...(plugin.configs.all[0]?.rules ?? {}), "dockerfile/shellcheck": "off" });
+
+/** `shellcheck` alone, for the same properties on fewer files (tests/shellcheck/robustness.test.ts). */
+export const SHELLCHECK_CONFIG: Linter.Config[] = onAnyFile({ "dockerfile/shellcheck": "error" });
 
 const FILENAME = "Dockerfile";
 const linter = new Linter({ configType: "flat" });
 
 /** Lints and rethrows with the text attached, so a failing case can be replayed. */
-export function lint(text: string): Linter.LintMessage[] {
-  return linter.verify(text, ALL_CONFIG, { filename: FILENAME });
+export function lint(text: string, config: Linter.Config[] = ALL_CONFIG): Linter.LintMessage[] {
+  return linter.verify(text, config, { filename: FILENAME });
 }
 
-export function lintAndFix(text: string): Linter.FixReport {
-  return linter.verifyAndFix(text, ALL_CONFIG, { filename: FILENAME });
+export function lintAndFix(text: string, config: Linter.Config[] = ALL_CONFIG): Linter.FixReport {
+  return linter.verifyAndFix(text, config, { filename: FILENAME });
 }
 
 export function instructionCount(text: string): number {
@@ -80,7 +83,6 @@ function assertPositions(text: string, messages: readonly Linter.LintMessage[]):
   }
 }
 
-/** Runs every property on `text`; throws an Error naming the broken one. */
 /** A binary file (one with a NUL byte) gets one fatal message that says so, and nothing else. */
 function checkBinary(text: string): void {
   const messages = lint(text);
@@ -90,14 +92,15 @@ function checkBinary(text: string): void {
   assertPositions(text, messages);
 }
 
-export function checkRobustness(text: string): void {
+/** Runs every property on `text`; throws an Error naming the broken one. */
+export function checkRobustness(text: string, config: Linter.Config[] = ALL_CONFIG): void {
   if (text.includes("\u0000")) {
     checkBinary(text);
     return;
   }
   let messages: Linter.LintMessage[];
   try {
-    messages = lint(text);
+    messages = lint(text, config);
   } catch (error) {
     throw new Error(`lint threw: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`, { cause: error });
   }
@@ -105,7 +108,7 @@ export function checkRobustness(text: string): void {
   assertPositions(text, messages);
 
   const merges = messages.filter((message) => message.ruleId === "dockerfile/apt-update-with-install" && message.fix).length;
-  const fixed = lintAndFix(text);
+  const fixed = lintAndFix(text, config);
   assertNoFatal(fixed.messages, "lint after fixes");
   if (fixed.fixed) {
     const before = instructionCount(text);
@@ -115,7 +118,7 @@ export function checkRobustness(text: string): void {
         `fixes changed the number of instructions from ${before} to ${after} (apt-update-with-install merges: ${merges});\nfixed text:\n${JSON.stringify(fixed.output)}`,
       );
     }
-    const again = lintAndFix(fixed.output);
+    const again = lintAndFix(fixed.output, config);
     assertNoFatal(again.messages, "lint of the fixed text");
     if (again.fixed && again.output !== fixed.output) {
       const rules = [...new Set(again.messages.map((message) => message.ruleId))].join(", ");
@@ -131,7 +134,7 @@ export function checkRobustness(text: string): void {
       const suggested = text.slice(0, start) + suggestion.fix.text + text.slice(end);
       let after: Linter.LintMessage[];
       try {
-        after = lint(suggested);
+        after = lint(suggested, config);
       } catch (error) {
         throw new Error(`lint threw after the suggestion of ${message.ruleId ?? "?"} (${suggestion.desc}): ${String(error)}`, { cause: error });
       }

@@ -8,8 +8,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import plugin from "../../index.js";
-import rule from "../../rules/shellcheck.js";
+import rule, { sentence } from "../../rules/shellcheck.js";
 import { findShellCheck } from "../../lib/shellcheck/index.js";
+import { shorten } from "../../lib/text/index.js";
 import { lines, ruleTester } from "../rule-tester.js";
 
 const QUOTE = "Double quote to prevent globbing and word splitting";
@@ -26,6 +27,25 @@ describe("the presets", () => {
     expect(plugin.configs.recommended[0]?.rules).not.toHaveProperty("dockerfile/shellcheck");
     expect(plugin.configs.strict[0]?.rules?.["dockerfile/shellcheck"]).toBe("error");
     expect(plugin.configs.all[0]?.rules?.["dockerfile/shellcheck"]).toBe("error");
+  });
+});
+
+describe("ShellCheck's text in a message", () => {
+  it("is one sentence: a later sentence follows a semicolon, lowercased unless it starts with a name", () => {
+    expect(sentence("SC2129", "Double quote to prevent globbing and word splitting.")).toBe("Double quote to prevent globbing and word splitting");
+    expect(sentence("SC2028", "echo may not expand escape sequences. Use printf.")).toBe("echo may not expand escape sequences; use printf");
+    expect(sentence("SC2005", "Useless echo? Instead of 'echo $(cmd)', just use 'cmd'.")).toBe("Useless echo? instead of 'echo $(cmd)', just use 'cmd'");
+    expect(sentence("SC1008", "This shebang was unrecognized. ShellCheck only supports sh/bash/dash/ksh.")).toBe("This shebang was unrecognized; ShellCheck only supports sh/bash/dash/ksh");
+    expect(sentence("SC1000", "Is this a name? PATH is set.")).toBe("Is this a name? — PATH is set");
+  });
+
+  it("is cut at a word end so that the whole message keeps to 140 characters", () => {
+    const long = `${"word ".repeat(40)}end.`;
+    const text = sentence("SC2000", long);
+    expect(text.endsWith("word…")).toBe(true);
+    const message = `SC2000: ${text} (https://www.shellcheck.net/wiki/SC2000).`;
+    expect(message.length).toBeLessThanOrEqual(140);
+    expect(message.length).toBeGreaterThan(130);
   });
 });
 
@@ -231,10 +251,15 @@ ruleTester.run("shellcheck", rule, {
       code: lines("FROM debian:12", 'RUN echo "unterminated'),
       errors: [
         { message: sc("SC1009", "The mentioned syntax error was in this simple command"), line: 2, column: 5, endColumn: 5, suggestions: [] },
-        { message: sc("SC1073", "Couldn't parse this double quoted string. Fix to allow more checks"), line: 2, column: 10, suggestions: [] },
+        { message: sc("SC1073", "Couldn't parse this double quoted string; fix to allow more checks"), line: 2, column: 10, suggestions: [] },
         // Past the script's end, where the quote should close: at the end of the RUN.
-        { message: sc("SC1072", "Expected end of double quoted string. Fix any mentioned problems and try again"), line: 2, column: 23, suggestions: [] },
+        { message: sc("SC1072", "Expected end of double quoted string; fix any mentioned problems and try again"), line: 2, column: 23, suggestions: [] },
       ],
+    },
+    {
+      name: "ShellCheck's two sentences become one, cut at a word end to keep to a line",
+      code: lines("FROM debian:12", "RUN ls /src | grep -v test"),
+      errors: [{ message: sc("SC2010", "Don't use ls | grep; use a glob or a for loop with a condition to allow non-alphanumeric…"), line: 2, column: 5, endColumn: 7, suggestions: [] }],
     },
     {
       name: "option exclude replaces the default list: SC1091 comes back",
@@ -246,25 +271,25 @@ ruleTester.run("shellcheck", rule, {
       name: "ShellCheck missing: one finding for the file, on its first script",
       code: lines("FROM debian:12", "COPY . /app", "RUN echo $1", "RUN echo $2"),
       options: [{ path: "/nonexistent/shellcheck" }],
-      errors: [{ messageId: "missing", data: { command: "/nonexistent/shellcheck" }, line: 3, column: 1, endColumn: 4 }],
+      errors: [{ message: "ShellCheck ('/nonexistent/shellcheck') is not installed, so no script was checked: apt-get install shellcheck, or turn this rule off.", line: 3, column: 1, endColumn: 4 }],
     },
     {
       name: "ShellCheck missing from PATH",
       code: lines("FROM debian:12", "CMD echo $1"),
       options: [{ path: "shellcheck-not-installed" }],
-      errors: [{ message: "ShellCheck ('shellcheck-not-installed') is not installed, so no shell script here was checked: install it (apt-get install shellcheck) or turn this rule off.", line: 2 }],
+      errors: [{ message: "ShellCheck ('shellcheck-not-installed') is not installed, so no script was checked: apt-get install shellcheck, or turn this rule off.", line: 2 }],
     },
     {
       name: "ShellCheck too old for json1",
       code: lines("FROM debian:12", "RUN echo $1"),
       options: [{ path: oldShellCheck }],
-      errors: [{ messageId: "tooOld", data: { command: oldShellCheck, version: "0.6.0" }, line: 2 }],
+      errors: [{ messageId: "tooOld", data: { command: shorten(oldShellCheck, 24), version: "0.6.0" }, line: 2 }],
     },
     {
       name: "ShellCheck fails",
       code: lines("FROM debian:12", "RUN echo $1"),
       options: [{ path: brokenShellCheck }],
-      errors: [{ messageId: "failed", data: { command: brokenShellCheck, detail: "boom: out of memory" }, line: 2 }],
+      errors: [{ messageId: "failed", data: { command: shorten(brokenShellCheck, 24), detail: "boom: out of memory" }, line: 2 }],
     },
   ],
 });
