@@ -14,7 +14,7 @@ export { findShellCheck } from "./binary.js";
 export type { BinaryLookup, CheckOptions } from "./binary.js";
 export { collectScripts, dialectOf, disabledCodesOf } from "./scripts.js";
 import { disabledCodesOf } from "./scripts.js";
-export type { Dialect, Script } from "./scripts.js";
+export type { Dialect, DisabledAfter, Script } from "./scripts.js";
 
 export type ShellCheckLevel = "error" | "warning" | "info" | "style";
 
@@ -126,11 +126,14 @@ function findingsOf(script: Script, comments: readonly ShellCheckComment[], sour
     if (start === null) continue;
     // An end past the text (an unterminated quote) is the script's end.
     const end = comment.endLine < comment.line ? start : (positions.indexOf(comment.endLine, comment.endColumn) ?? positions.length);
+    const code = `SC${String(comment.code)}`;
+    const range = positions.fileRange(start, Math.max(start, end));
+    if (script.disabledAfter.some((off) => off.at <= range[0] && (off.codes.includes(code) || off.codes.includes("all")))) continue;
     findings.push({
-      code: `SC${comment.code}`,
+      code,
       level: isLevel(comment.level) ? comment.level : "error",
       message: comment.message,
-      range: positions.fileRange(start, Math.max(start, end)),
+      range,
       script,
       fix: editsOf(comment, positions, script, source),
     });

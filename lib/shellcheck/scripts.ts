@@ -26,6 +26,13 @@ const DIALECTS: Readonly<Record<string, Dialect>> = {
   pdksh: "ksh",
 };
 
+export interface DisabledAfter {
+  /** File offset of the comment line's end. */
+  at: number;
+  /** SC codes, or `all`. */
+  codes: string[];
+}
+
 export interface Script {
   /** The instruction that runs it: a RUN (or ONBUILD's RUN), or a shell-form CMD, ENTRYPOINT or HEALTHCHECK CMD. */
   node: InstructionNode;
@@ -36,6 +43,11 @@ export interface Script {
   names: string[];
   /** Codes turned off for this instruction by `# shellcheck disable=` lines right above it. */
   disabled: string[];
+  /**
+   * `# shellcheck disable=` lines inside the instruction's continuation: BuildKit drops
+   * them from the script, so the rule drops their codes from the findings after them.
+   */
+  disabledAfter: DisabledAfter[];
   /** The text sits in a JSON string (exec form): an edit must be escaped for JSON. */
   json: boolean;
   /** File ranges where an edit may contain a line break (heredoc bodies). */
@@ -129,18 +141,34 @@ export function disabledCodesOf(comment: string): string[] {
   return codes;
 }
 
-/** The codes disabled by the block of comment lines right above each instruction. */
-function disabledAbove(ast: DockerfileNode): (node: InstructionNode) => string[] {
+/**
+ * The codes disabled by the block of comment lines right above each
+ * instruction, and by the comment lines inside its continuation.
+ */
+function disabledFinder(ast: DockerfileNode): { above(node: InstructionNode): string[]; inside(node: InstructionNode): DisabledAfter[] } {
   const byLine = new Map<number, CommentNode>();
   for (const comment of ast.comments) byLine.set(comment.loc.start.line, comment);
-  return (node) => {
-    const codes: string[] = [];
-    for (let line = node.loc.start.line - 1, seen = 0; seen < 1000; line--, seen++) {
-      const comment = byLine.get(line);
-      if (!comment) break;
-      codes.push(...disabledCodesOf(comment.value));
-    }
-    return codes;
+  return {
+    above(node) {
+      const codes: string[] = [];
+      for (let line = node.loc.start.line - 1, seen = 0; seen < 1000; line--, seen++) {
+        const comment = byLine.get(line);
+        if (!comment) break;
+        codes.push(...disabledCodesOf(comment.value));
+      }
+      return codes;
+    },
+    inside(node) {
+      const found: DisabledAfter[] = [];
+      // Each line of the file belongs to one instruction, so this walks every line at most once per file.
+      for (let line = node.loc.start.line + 1; line <= node.loc.end.line; line++) {
+        const comment = byLine.get(line);
+        if (!comment || comment.range[0] < node.range[0] || comment.range[1] > node.range[1]) continue;
+        const codes = disabledCodesOf(comment.value);
+        if (codes.length > 0) found.push({ at: comment.range[1], codes });
+      }
+      return found;
+    },
   };
 }
 
@@ -150,7 +178,7 @@ const NAME = /^[A-Za-z_]\w*$/u;
 export function collectScripts(facts: DockerfileFacts): Script[] {
   const { ast, text: source } = facts;
   const escapeChar = ast.escapeChar;
-  const disabledFor = disabledAbove(ast);
+  const disabled = disabledFinder(ast);
   const scripts: Script[] = [];
 
   function namesAt(node: InstructionNode, runtime: boolean): string[] {
@@ -171,7 +199,8 @@ export function collectScripts(facts: DockerfileFacts): Script[] {
       dialect,
       // Only names the script mentions: an unused one would only feed ShellCheck's "did you mean" (SC2153).
       names: namesAt(node, options.runtime ?? false).filter((name) => script.text.includes(name)),
-      disabled: disabledFor(node),
+      disabled: disabled.above(node),
+      disabledAfter: disabled.inside(node),
       json: options.json ?? false,
       multiline: options.multiline ?? [],
     });

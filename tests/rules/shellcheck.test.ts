@@ -96,6 +96,8 @@ ruleTester.run("shellcheck", rule, {
     { name: "exec-form bash -c", code: lines("FROM debian:12", 'RUN ["/bin/bash", "-c", "[[ -n \\"$HOME\\" ]] && echo ok"]') },
     { name: "# shellcheck disable= right above the RUN", code: lines("FROM debian:12", "# shellcheck disable=SC2086", "RUN echo $1") },
     { name: "# shellcheck disable= in a block of comments above the RUN", code: lines("FROM debian:12", "# shellcheck disable=SC2086,SC2154", "# the list is split on purpose", "RUN echo $files") },
+    { name: "# shellcheck disable= on a comment line inside the continuation, which BuildKit drops", code: lines("FROM debian:12", "RUN apt-get update && \\", "# shellcheck disable=SC2086", "    echo $1") },
+    { name: "# shellcheck disable= inside the continuation, with the escape directive", code: lines("# escape=`", "FROM debian:12", "RUN apt-get update && `", "# shellcheck disable=all", "    echo $1 `$2`") },
     { name: "# shellcheck disable= inside a heredoc", code: lines("FROM debian:12", "RUN <<EOF", "# shellcheck disable=SC2086", "echo $1", "cat $2", "EOF") },
     { name: "option exclude", code: lines("FROM debian:12", "RUN echo $1"), options: [{ exclude: ["SC2086"] }] },
     { name: "option exclude without the SC prefix", code: lines("FROM debian:12", "RUN echo $1"), options: [{ exclude: ["2086"] }] },
@@ -254,6 +256,14 @@ ruleTester.run("shellcheck", rule, {
         { message: sc("SC1073", "Couldn't parse this double quoted string; fix to allow more checks"), line: 2, column: 10, suggestions: [] },
         // Past the script's end, where the quote should close: at the end of the RUN.
         { message: sc("SC1072", "Expected end of double quoted string; fix any mentioned problems and try again"), line: 2, column: 23, suggestions: [] },
+      ],
+    },
+    {
+      name: "a # shellcheck disable= line inside the continuation covers what follows it, not what comes before",
+      code: lines("FROM debian:12", "RUN echo $2 && \\", "# shellcheck disable=SC2086", "    echo $1 && cat $3", "RUN echo $4"),
+      errors: [
+        { message: sc("SC2086", QUOTE), line: 2, column: 10, endColumn: 12, suggestions: [{ messageId: "applyFix", output: lines("FROM debian:12", 'RUN echo "$2" && \\', "# shellcheck disable=SC2086", "    echo $1 && cat $3", "RUN echo $4") }] },
+        { message: sc("SC2086", QUOTE), line: 5, column: 10, endColumn: 12, suggestions: [{ messageId: "applyFix", output: lines("FROM debian:12", "RUN echo $2 && \\", "# shellcheck disable=SC2086", "    echo $1 && cat $3", 'RUN echo "$4"') }] },
       ],
     },
     {
