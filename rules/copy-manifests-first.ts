@@ -16,7 +16,7 @@ import type {
   RunNode,
 } from "../lib/language/index.js";
 import type { DockerfileFacts } from "../lib/facts/index.js";
-import { globToRegExp } from "../lib/text/index.js";
+import { globToRegExp, shorten } from "../lib/text/index.js";
 import { docsUrl } from "../lib/language/index.js";
 import type { DockerfileRuleDefinition } from "../lib/language/index.js";
 import { parseArgs, unwrapCommand } from "../lib/shell/index.js";
@@ -135,10 +135,8 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
     hasSuggestions: true,
     schema: [],
     messages: {
-      wholeContextBeforeInstall:
-        "'{{keyword}} {{source}}' copies the whole build context before the dependency install '{{install}}' on line {{line}}. Any edit to any file changes this layer, so Docker misses the cache here and runs the install again on every build. Copy only the manifests ({{manifests}}) first, run the install, then copy the rest.",
-      wholeContextBeforeProjectInstall:
-        "'{{keyword}} {{source}}' copies the whole build context before the dependency install '{{install}}' on line {{line}}. Any edit to any file changes this layer, so Docker misses the cache here and downloads every dependency again. Install the dependencies from the manifests alone before this copy (for example from a requirements file or a lockfile), and keep only the project's own install after it.",
+      wholeContextBeforeInstall: "'{{keyword}} {{source}}' copies the whole context before '{{install}}' on line {{line}}, so every source edit reruns the install.",
+      wholeContextBeforeProjectInstall: "'{{keyword}} {{source}}' copies the whole context before '{{install}}' on line {{line}}, so every edit downloads all dependencies again.",
       copyManifestsFirst: "Copy {{manifests}} and run '{{install}}' before '{{keyword}} {{source}}'.",
     },
   },
@@ -406,8 +404,8 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
           const data = {
             keyword,
             // An exec-form source is shown by its value: `COPY .`, not `COPY "."`.
-            source: copy.source.type === "ExecArgument" ? copy.source.value : text.slice(copy.source.range[0], copy.source.range[1]),
-            install: first.label,
+            source: shorten(copy.source.type === "ExecArgument" ? copy.source.value : text.slice(copy.source.range[0], copy.source.range[1]), 20),
+            install: shorten(first.label, 40),
             line: String(sourceCode.positions.positionOf(first.start).line),
             manifests: (first.manifests ?? []).map((manifest) => manifest.replace(/\*$/u, "")).join(" "),
           };

@@ -7,6 +7,7 @@
 import { findInstallCommands, OS_PACKAGE_MANAGERS, PACKAGE_MANAGERS } from "../lib/packages/index.js";
 import type { InstallCommand, PackageManager } from "../lib/packages/index.js";
 import { packageTargets } from "../lib/packages/index.js";
+import { shorten } from "../lib/text/index.js";
 import { docsUrl } from "../lib/language/index.js";
 import type { DockerfileRuleDefinition } from "../lib/language/index.js";
 import type { RunNode } from "../lib/language/index.js";
@@ -15,6 +16,16 @@ import type { ShellWord } from "../lib/shell/index.js";
 
 type Options = [{ managers?: PackageManager[]; allowRanges?: boolean }];
 type MessageIds = "unpinned" | "unpinnedPackages" | "unpinnedPatterns" | "moving" | "range" | "redirect";
+
+/**
+ * How to pin, when it fits: the message names the tool, the package and the
+ * hint (`'curl=<version>'`), and stays within a terminal line without it.
+ */
+function pinAdvice(tool: string, packages: string, hint: string): string {
+  const advice = `: pin it as ${hint}`;
+  // 66: the rest of the message ("{tool} installs {packages} with no version, so … differ.").
+  return tool.length + packages.length + advice.length + 66 <= 140 ? advice : "";
+}
 
 const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }> = {
   meta: {
@@ -45,16 +56,12 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
     ],
     defaultOptions: [{ managers: [...PACKAGE_MANAGERS], allowRanges: true }],
     messages: {
-      unpinned:
-        "{{tool}} installs '{{package}}' without a version, so it gets whatever is newest when the cache is cold: Docker reuses this RUN by its text alone, so cached and fresh builds (another machine, a later day) install different versions. Pin it: {{hint}}.",
-      unpinnedPackages: "{{tool}} installs {{packages}} without a version, so cold builds get whatever is newest: pin each, as {{hint}}.",
-      unpinnedPatterns: "{{tool}} installs {{packages}}, which match whatever versions are newest when the cache is cold: name each package with its version.",
-      moving:
-        "{{tool}} installs '{{package}}' at '{{version}}', a name that moves to new versions: Docker reuses this RUN by its text alone, so cached and fresh builds install different versions. Pin an exact version: {{hint}}.",
-      redirect:
-        "'{{package}}{{operator}}' is not quoted, so the shell reads '{{op}}' as a redirection to a file named '{{file}}', and {{tool}} installs '{{package}}' without a version: Docker reuses this RUN by its text alone, so cached and fresh builds install different versions. Quote the requirement: \"{{package}}{{operator}}\".",
-      range:
-        "{{tool}} installs '{{package}}' within the range '{{version}}', so it gets the newest match when the cache is cold: Docker reuses this RUN by its text alone, so cached and fresh builds can install different versions. Pin an exact version: {{hint}}.",
+      unpinned: "{{tool}} installs '{{package}}' with no version, so cached and fresh builds can differ{{pin}}.",
+      unpinnedPackages: "{{tool}} installs {{packages}} with no version, so cached and fresh builds can differ{{pin}}.",
+      unpinnedPatterns: "{{tool}} installs {{packages}}, patterns that match whatever is newest when the cache is cold.",
+      moving: "{{tool}} installs '{{package}}' at '{{version}}', which moves, so cached and fresh builds install different versions.",
+      redirect: "'{{package}}{{operator}}' is not quoted, so the shell redirects to '{{file}}' and {{tool}} installs '{{package}}' with no version.",
+      range: "{{tool}} installs '{{package}}' within '{{version}}', so cached and fresh builds can install different versions.",
     },
   },
 
@@ -88,10 +95,16 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
     const { facts, positions } = context.sourceCode;
     const osManagers = new Set<PackageManager>(OS_PACKAGE_MANAGERS);
 
-    /** `'curl', 'git', 'make' and 4 more`. */
+    /** `'curl', 'git', 'make' and 4 more`: as many names as fit in about 48 characters. */
     function listOf(words: readonly ShellWord[]): string {
-      const names = words.slice(0, 3).map((word) => `'${word.value}'`);
-      if (words.length > 3) return `${names.join(", ")} and ${words.length - 3} more`;
+      const names = [`'${shorten(words[0]?.value ?? "", 28)}'`];
+      for (const word of words.slice(1, 3)) {
+        const name = `'${word.value}'`;
+        if (names.join(", ").length + name.length + 2 > 48) break;
+        names.push(name);
+      }
+      const rest = words.length - names.length;
+      if (rest > 0) return `${names.join(", ")} and ${rest} more`;
       if (names.length <= 1) return names.join("");
       return `${names.slice(0, -1).join(", ")} and ${names.at(-1) ?? ""}`;
     }
@@ -102,8 +115,9 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
       const pinnable = unpinned.find((found) => found.pinnable);
       const loc = positions.locOf([install.toolWord.start, install.subcommand.end]);
       const packages = listOf(unpinned.map((found) => found.word));
-      if (pinnable) context.report({ loc, messageId: "unpinnedPackages", data: { tool: install.tool, packages, hint: pinnable.hint } });
-      else context.report({ loc, messageId: "unpinnedPatterns", data: { tool: install.tool, packages } });
+      const tool = shorten(install.tool, 24);
+      if (pinnable) context.report({ loc, messageId: "unpinnedPackages", data: { tool, packages, hint: pinnable.hint, pin: pinAdvice(tool, packages, pinnable.hint) } });
+      else context.report({ loc, messageId: "unpinnedPatterns", data: { tool, packages } });
     }
 
     return {
@@ -113,7 +127,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
           const grouped = osManagers.has(install.manager);
           const unpinned: { word: ShellWord; hint: string; pinnable: boolean }[] = [];
           for (const { word, pin, hint, pinnable } of packageTargets(install)) {
-            const data = { tool: install.tool, package: word.value, hint, version: "" };
+            const data = { tool: shorten(install.tool, 24), package: shorten(word.value, 32), hint, pin: pinAdvice(shorten(install.tool, 24), `'${shorten(word.value, 32)}'`, hint), version: "" };
             const loc = positions.locOf([word.start, word.end]);
             if (pin.kind === "none") {
               if (install.manager === "go" && isCopiedGoSource(word, node)) continue;
@@ -127,9 +141,9 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
               if (grouped) unpinned.push({ word, hint, pinnable });
               else context.report({ loc, messageId: "unpinned", data });
             } else if (pin.kind === "moving") {
-              context.report({ loc, messageId: "moving", data: { ...data, version: pin.version } });
+              context.report({ loc, messageId: "moving", data: { ...data, version: shorten(pin.version, 20) } });
             } else if (pin.kind === "range" && !allowRanges) {
-              context.report({ loc, messageId: "range", data: { ...data, version: pin.version } });
+              context.report({ loc, messageId: "range", data: { ...data, version: shorten(pin.version, 24) } });
             }
           }
           reportInstall(install, unpinned);

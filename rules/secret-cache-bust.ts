@@ -7,6 +7,7 @@ import type { ArgNode, FlagNode, FlagOptionNode, InstructionNode, OnbuildNode, R
 import { argDeclarations } from "../lib/variables/index.js";
 import { keywordLike, lineAbove } from "../lib/fix/index.js";
 import { compileNamePattern, snakeName } from "../lib/variables/index.js";
+import { shorten } from "../lib/text/index.js";
 import { docsUrl } from "../lib/language/index.js";
 import type { DockerfileRuleDefinition } from "../lib/language/index.js";
 import { instructionReferences } from "../lib/variables/index.js";
@@ -53,7 +54,7 @@ function secretMounts(run: RunNode, expand: (text: string) => string): SecretMou
 function describeSecrets(mounts: readonly SecretMount[]): string {
   const ids = [...new Set(mounts.map((mount) => mount.id).filter((id) => id !== ""))];
   if (ids.length === 0) return "a secret";
-  const quoted = ids.map((id) => `'${id}'`).join(", ");
+  const quoted = shorten(ids.map((id) => `'${id}'`).join(", "), 28);
   return ids.length === 1 ? `secret ${quoted}` : `secrets ${quoted}`;
 }
 
@@ -82,12 +83,9 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
     ],
     defaultOptions: [{ bustArgPattern: DEFAULT_BUST_PATTERN }],
     messages: {
-      secretNotBusted:
-        "This RUN mounts {{secret}}, but BuildKit leaves secret contents out of the cache key: after the secret changes, the step still reuses the result built with the old one. Declare an ARG in this stage before the RUN, such as 'ARG CACHEBUST', and pass a new value with '--build-arg' whenever the secret changes.",
-      globalArgOnly:
-        "This RUN mounts {{secret}}, but BuildKit leaves secret contents out of the cache key: after the secret changes, the step still reuses the result built with the old one. 'ARG {{name}}' before the first FROM is visible to FROM lines only, so it cannot invalidate this step; re-declare 'ARG {{name}}' in this stage before the RUN.",
-      onbuildSecretNotBusted:
-        "This ONBUILD RUN mounts {{secret}}, but BuildKit leaves secret contents out of the cache key: after the secret changes, downstream builds still reuse the result built with the old one. The trigger runs right after the downstream FROM, so only an earlier 'ONBUILD ARG', such as 'ONBUILD ARG CACHEBUST', can invalidate it.",
+      secretNotBusted: "This RUN mounts {{secret}}, whose contents are not in the cache key, so a changed secret reuses the old result.",
+      globalArgOnly: "This RUN mounts {{secret}}, and 'ARG {{name}}' before the first FROM does not reach it, so a changed secret reuses the old result.",
+      onbuildSecretNotBusted: "This ONBUILD RUN mounts {{secret}}, whose contents are not in the cache key, so downstream builds reuse old results.",
       insertArg: "Insert '{{line}}' above this {{keyword}}.",
     },
   },

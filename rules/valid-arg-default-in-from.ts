@@ -5,10 +5,16 @@
 import { argDeclarations, FROM_PREDEFINED_ARGS, PLATFORM_ARG_DEFAULTS } from "../lib/variables/index.js";
 import { processSourceRange, processWord } from "../lib/variables/index.js";
 import { isValidImageReference } from "../lib/images/index.js";
+import { shorten } from "../lib/text/index.js";
 import { docsUrl } from "../lib/language/index.js";
 import type { DockerfileRuleDefinition } from "../lib/language/index.js";
 
 type MessageIds = "invalidDefault";
+
+/** Whether the message keeps within a terminal line with the detail; 87 is the rest of its text. */
+function fits(image: string, value: string, detail: string): boolean {
+  return Math.min(image.length, 22) + Math.min(value.length, 22) + detail.length + 87 <= 140;
+}
 
 const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }> = {
   meta: {
@@ -20,8 +26,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
     },
     schema: [],
     messages: {
-      invalidDefault:
-        "With the default ARG values, '{{image}}' becomes '{{value}}', which is not a valid image reference, so a build without --build-arg fails.{{detail}}",
+      invalidDefault: "With default ARGs, '{{image}}' is '{{value}}', not a valid reference, so builds without --build-arg fail{{detail}}.",
     },
   },
 
@@ -64,14 +69,14 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
           const used = [...new Set(result.references.map((reference) => reference.name))];
           let detail: string;
           if (unset.length > 0) {
-            detail = ` ${unset.map((name) => `'${name}'`).join(", ")} ${unset.length === 1 ? "has" : "have"} no default: give ${unset.length === 1 ? "it" : "them"} one (ARG ${unset[0] ?? ""}=…), or write the reference so that an empty value still names an image.`;
+            detail = ` (${shorten(unset.map((name) => `'${name}'`).join(", "), 20)} ${unset.length === 1 ? "has" : "have"} no default)`;
           } else {
-            detail = ` Fix the default of ${used.map((name) => `'${name}'`).join(", ")}.`;
+            detail = ` (see the default of ${shorten(used.map((name) => `'${name}'`).join(", "), 20)})`;
           }
           context.report({
             loc: image.loc,
             messageId: "invalidDefault",
-            data: { image: image.raw, value: result.value, detail },
+            data: { image: shorten(image.raw, 22), value: shorten(result.value, 22), detail: fits(image.raw, result.value, detail) ? detail : "" },
           });
         }
       },

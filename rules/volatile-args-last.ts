@@ -16,7 +16,7 @@ import type { DockerfileRuleDefinition } from "../lib/language/index.js";
 import { unwrapCommand } from "../lib/shell/index.js";
 import type { Stage } from "../lib/facts/index.js";
 import { instructionReferences, scanVariableReferences } from "../lib/variables/index.js";
-import { unquoteWord } from "../lib/text/index.js";
+import { unquoteWord, shorten } from "../lib/text/index.js";
 import type { VariableReferences } from "../lib/variables/index.js";
 
 type Options = [{ pattern?: string }];
@@ -125,8 +125,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
     ],
     defaultOptions: [{ pattern: DEFAULT_VOLATILE_PATTERN }],
     messages: {
-      volatileArg:
-        "'{{name}}' holds a value that changes on every build, and every RUN after an ARG gets it in its environment: each new value misses the cache at the RUN on line {{runLine}}, which does not use it, and at every step after it. {{advice}}",
+      volatileArg: "'{{name}}' changes every build and misses the cache from the RUN on line {{runLine}} on, which does not use it{{advice}}.",
       moveArg: "Move 'ARG {{name}}' {{where}}.",
       removeArg: "Remove 'ARG {{name}}', which nothing in the stage uses.",
       moveArgWithLabels: "Move 'ARG {{name}}' and the LABEL instructions that use it (line {{labelLines}}) {{where}}.",
@@ -317,13 +316,12 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
       return `to just before its ${kind}, the ${target.keyword} on line ${target.loc.start.line}`;
     }
 
-    function advice(placement: Placement, whereText: string): string {
+    /** What the message adds when moving the ARG is not the whole story; the suggestion says where to. */
+    function advice(placement: Placement): string {
       const uses = placement.metadataUses;
-      if (uses.length > 0 && placement.idleAfterMetadata) {
-        return `${describeUses(uses)} only ${uses.length === 1 ? "sets" : "set"} image metadata, which costs no cache: move the ARG and ${uses.length === 1 ? "that instruction" : "those instructions"} ${whereText}.`;
-      }
-      if (unused(placement)) return "Nothing in the stage uses it: remove it.";
-      return `Move it ${whereText}.`;
+      if (uses.length > 0 && placement.idleAfterMetadata) return "; only metadata uses it";
+      if (unused(placement)) return "; nothing uses it";
+      return "";
     }
 
     function unused(placement: Placement): boolean {
@@ -340,12 +338,6 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
       return fixer.removeRange([start, end]);
     }
 
-    function describeUses(nodes: readonly InstructionNode[]): string {
-      const lines = nodes.map((node) => node.loc.start.line);
-      const keywords = [...new Set(nodes.map((node) => node.keyword))].join("/");
-      return lines.length === 1 ? `Its use in the ${keywords} on line ${lines.join("")}` : `Its uses in the ${keywords} instructions on lines ${lines.join(", ")}`;
-    }
-
     function check(stage: Stage, index: number, arg: ArgNode): void {
       for (const declaration of declarationsOf(arg)) {
         const { name } = declaration;
@@ -358,7 +350,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
         context.report({
           loc: sourceCode.positions.locOf(declaration.nameRange),
           messageId: "volatileArg",
-          data: { name, runLine: String(placement.idleRun.loc.start.line), advice: advice(placement, whereText) },
+          data: { name: shorten(name, 22), runLine: String(placement.idleRun.loc.start.line), advice: advice(placement) },
           suggest: unused(placement) && declarationsOf(arg).length === 1 && sourceCode.getParent(arg)?.type !== "Onbuild"
             ? [{ messageId: "removeArg", data: { name }, fix: (fixer) => removeFix(fixer, arg) }]
             : move

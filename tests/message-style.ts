@@ -8,11 +8,6 @@ export const MESSAGE_LIMIT = 140;
 
 /** Rules whose messages are still being shortened; empty when every rule meets the limit. */
 export const PENDING = new Set<string>([
-  "copy-manifests-first",
-  "pin-package-versions",
-  "secret-cache-bust",
-  "valid-arg-default-in-from",
-  "volatile-args-last",
 ]);
 
 /** The problems of one rendered message, `[]` when it is fine. */

@@ -584,7 +584,7 @@ ruleTester.run("copy-manifests-first", rule, {
       errors: [
         {
           messageId: "wholeContextBeforeInstall",
-          data: { keyword: "COPY", source: "./", install: "python$PYTHON_VERSION -m pip install -r requirements/developer.txt", line: "5", manifests: "requirements/developer.txt" },
+          data: { keyword: "COPY", source: "./", install: "python$PYTHON_VERSIO…ments/developer.txt", line: "5", manifests: "requirements/developer.txt" },
           line: 3,
           column: 6,
           endColumn: 8,

@@ -50,17 +50,27 @@ function os(phrase: string, packages: string[], hint: string | null = `'${packag
   return { phrase, tool, packages, hint, occurrence };
 }
 
-/** `'a', 'b' and 'c'`, `'a', 'b', 'c' and 2 more`: how the report lists packages. */
+/** `'a', 'b' and 'c'`, `'a', 'b', 'c' and 2 more`: how the report lists packages, up to about 48 characters. */
 function listed(packages: string[]): string {
-  const names = packages.slice(0, 3).map((name) => `'${name}'`);
-  if (packages.length > 3) return `${names.join(", ")} and ${packages.length - 3} more`;
+  const names: string[] = [];
+  for (const name of packages.slice(0, 3)) {
+    if (names.length > 0 && names.join(", ").length + name.length + 4 > 48) break;
+    names.push(`'${name}'`);
+  }
+  if (packages.length > names.length) return `${names.join(", ")} and ${packages.length - names.length} more`;
   return names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names.at(-1) ?? ""}`;
+}
+
+/** The how-to-pin part, given only when the whole message stays within 140 characters. */
+function pinPart(tool: string, packages: string, hint: string): string {
+  const pin = `: pin it as ${hint}`;
+  return `${tool} installs ${packages} with no version, so cached and fresh builds can differ${pin}.`.length <= 140 ? pin : "";
 }
 
 function osError(code: string, install: OsInstall) {
   const at = on(code, install.phrase, install.hint === null ? "unpinnedPatterns" : "unpinnedPackages", install.occurrence);
   const packages = listed(install.packages);
-  return { ...at, data: install.hint === null ? { tool: install.tool, packages } : { tool: install.tool, packages, hint: install.hint } };
+  return { ...at, data: install.hint === null ? { tool: install.tool, packages } : { tool: install.tool, packages, hint: install.hint, pin: pinPart(install.tool, packages, install.hint) } };
 }
 
 function invalid(name: string, code: string, words: (string | OsInstall | [string, MessageId] | [string, MessageId, number])[], options?: { managers?: string[]; allowRanges?: boolean }) {
@@ -353,7 +363,7 @@ ruleTester.run("pin-package-versions", rule, {
           column: 23,
           endLine: 2,
           endColumn: 38,
-          data: { tool: "apt-get", packages: "'python'", hint: "'python=<version>'" },
+          data: { tool: "apt-get", packages: "'python'", hint: "'python=<version>'", pin: ": pin it as 'python=<version>'" },
         },
       ],
     },
@@ -375,7 +385,7 @@ ruleTester.run("pin-package-versions", rule, {
     {
       name: "DL3018: apk add without a version",
       code: run("apk add flex", "alpine:3.20"),
-      errors: [{ messageId: "unpinnedPackages", line: 2, column: 5, endColumn: 12, data: { tool: "apk", packages: "'flex'", hint: "'flex=<version>'" } }],
+      errors: [{ messageId: "unpinnedPackages", line: 2, column: 5, endColumn: 12, data: { tool: "apk", packages: "'flex'", hint: "'flex=<version>'", pin: ": pin it as 'flex=<version>'" } }],
     },
     invalid("DL3018: apk add, one of several is not pinned", lines("FROM alpine:3.20", "RUN apk add --no-cache \\", "flex=2.6.4-r1 \\", "libffi \\", "python2=2.7.13-r1 \\", "libbz2=1.0.6-r5"), [os("apk add", ["libffi"])]),
     invalid("apk --virtual name is skipped, its packages are checked", run("apk add --no-cache --virtual .build-deps gcc musl-dev=1.2.5-r0", "alpine:3.20"), [os("apk add", ["gcc"])]),
@@ -412,7 +422,7 @@ ruleTester.run("pin-package-versions", rule, {
           line: 3,
           column: 5,
           endColumn: 19,
-          data: { tool: "pip3", package: "future", operator: ">=0.17.1", op: ">", file: "=0.17.1", hint: "'future==<version>'", version: "" },
+          data: { tool: "pip3", package: "future", operator: ">=0.17.1", op: ">", file: "=0.17.1", hint: "'future==<version>'", pin: ": pin it as 'future==<version>'", version: "" },
         },
       ],
     },
@@ -426,7 +436,7 @@ ruleTester.run("pin-package-versions", rule, {
     {
       name: "DL3016: npm install without a version",
       code: run("npm install express", "node:20"),
-      errors: [{ messageId: "unpinned", line: 2, column: 17, endColumn: 24, data: { tool: "npm", package: "express", hint: "'express@<version>'", version: "" } }],
+      errors: [{ messageId: "unpinned", line: 2, column: 17, endColumn: 24, data: { tool: "npm", package: "express", hint: "'express@<version>'", pin: ": pin it as 'express@<version>'", version: "" } }],
     },
     invalid("DL3016: scoped package without a version", run("npm install @myorg/privatepackage", "node:20"), ["@myorg/privatepackage"]),
     invalid("DL3016: one of several packages", run("npm install express sax@0.1.1", "node:20"), ["express"]),
@@ -440,7 +450,7 @@ ruleTester.run("pin-package-versions", rule, {
     {
       name: "npm dist-tag latest moves",
       code: run("npm i -g npm@latest", "node:20"),
-      errors: [{ messageId: "moving", line: 2, column: 14, endColumn: 24, data: { tool: "npm", package: "npm@latest", version: "latest", hint: "'npm@<version>'" } }],
+      errors: [{ messageId: "moving", line: 2, column: 14, endColumn: 24, data: { tool: "npm", package: "npm@latest", version: "latest", hint: "'npm@<version>'", pin: ": pin it as 'npm@<version>'" } }],
     },
     invalid("yarn add and yarn global add", run("yarn add react && yarn global add typescript", "node:20"), ["react", "typescript"]),
     invalid("pnpm add and pnpm install with a package name", run("pnpm add -D vitest && pnpm install lodash && pnpm --filter web add zod", "node:20"), ["vitest", "lodash", "zod"]),
@@ -524,7 +534,7 @@ ruleTester.run("pin-package-versions", rule, {
     {
       name: "exec form reports the tool's and subcommand's JSON strings",
       code: lines("FROM debian:12", 'RUN ["apt-get", "install", "-y", "curl"]'),
-      errors: [{ messageId: "unpinnedPackages", line: 2, column: 6, endColumn: 26, data: { tool: "apt-get", packages: "'curl'", hint: "'curl=<version>'" } }],
+      errors: [{ messageId: "unpinnedPackages", line: 2, column: 6, endColumn: 26, data: { tool: "apt-get", packages: "'curl'", hint: "'curl=<version>'", pin: ": pin it as 'curl=<version>'" } }],
     },
     invalid("exec form running sh -c", lines("FROM python:3.12", 'RUN ["sh", "-c", "pip install flask"]'), ["flask"]),
     invalid("sh -c script", run("sh -c 'npm i -g yarn'", "node:20"), ["yarn"]),
