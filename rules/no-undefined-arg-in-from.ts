@@ -1,16 +1,22 @@
 /**
  * Variables in FROM lines (image and `--platform`) that no global ARG
- * declares and that are not one of BuildKit's platform arguments.
+ * declares and that are not one of BuildKit's platform arguments, and
+ * substitutions there that BuildKit cannot read at all (`${name:x}`).
  */
 import { argDeclarations, FROM_PREDEFINED_ARGS } from "../lib/variables/index.js";
 import { processSourceRange } from "../lib/variables/index.js";
 import type { WordResult } from "../lib/variables/index.js";
-import { closestName } from "../lib/text/index.js";
+import { closestName, shorten } from "../lib/text/index.js";
 import { docsUrl } from "../lib/language/index.js";
 import type { DockerfileRuleDefinition } from "../lib/language/index.js";
 import type { FromNode } from "../lib/language/index.js";
 
-type MessageIds = "undeclared" | "declaredInStage" | "suggestRename";
+type MessageIds = "undeclared" | "declaredInStage" | "badSubstitution" | "suggestRename";
+
+/** Errors of the substitution's form, which no build argument can mend (`${X:?…}` on an unset X is the build's business). */
+function isSyntaxError(error: string): boolean {
+  return error.startsWith("unsupported modifier") || error.startsWith("syntax error");
+}
 
 const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }> = {
   meta: {
@@ -27,6 +33,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
         "FROM argument '{{name}}' is not declared before the first FROM, so Docker substitutes an empty string{{hint}}.",
       declaredInStage:
         "FROM argument '{{name}}' is declared inside a stage (line {{line}}), which FROM lines do not see, so Docker substitutes an empty string.",
+      badSubstitution: "FROM {{what}} '{{word}}' fails to expand in every build: {{error}}.",
       suggestRename: "Use '{{suggestion}}' instead.",
     },
   },
@@ -59,8 +66,11 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
     }
     const lookup = (name: string): string | undefined => (seen.has(name) ? "" : undefined);
 
-    function report(result: WordResult, reported: Set<string>): void {
-      if (result.error !== null) return;
+    function report(result: WordResult, reported: Set<string>, range: [number, number], what: string): void {
+      // BuildKit still reports the names it looked up before the error, so the references stand either way.
+      if (result.error !== null && isSyntaxError(result.error)) {
+        context.report({ loc: sourceCode.positions.locOf(range), messageId: "badSubstitution", data: { what, word: shorten(text.slice(range[0], range[1]), 40), error: result.error } });
+      }
       for (const reference of result.references) {
         if (reference.found || reported.has(reference.name)) continue;
         reported.add(reference.name);
@@ -89,10 +99,10 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
         const reported = new Set<string>();
         for (const flag of node.flags) {
           if (flag.name.toLowerCase() === "platform" && flag.valueRange) {
-            report(processSourceRange(text, flag.valueRange, escapeChar, lookup), reported);
+            report(processSourceRange(text, flag.valueRange, escapeChar, lookup), reported, flag.valueRange, "--platform value");
           }
         }
-        if (node.image) report(processSourceRange(text, node.image.range, escapeChar, lookup), reported);
+        if (node.image) report(processSourceRange(text, node.image.range, escapeChar, lookup), reported, node.image.range, "image");
       },
     };
   },

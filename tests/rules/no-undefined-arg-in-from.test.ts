@@ -14,6 +14,8 @@ ruleTester.run("no-undefined-arg-in-from", rule, {
     { name: "escaped dollar is text", code: "FROM alpine:\\$TAG" },
     { name: "stage ARGs are not this rule's concern", code: lines("FROM alpine:3.20", "ARG X", "RUN echo $Y") },
     { name: "lower-case instructions", code: lines("arg tag=3.20", "from alpine:${tag} as base") },
+    { name: "${X:?message} on a declared ARG is for the build to decide: --build-arg can set it", code: lines("ARG BASE", "FROM ${BASE:?pass --build-arg BASE}") },
+    { name: "every modifier BuildKit knows", code: lines("ARG A", "FROM a${A:-x}${A-x}${A:+x}${A+x}${A#x}${A%x}${A##x}${A%%x}${A/x/y}${A//x/y}") },
     {
       name: "real world: docker-library style version ARGs",
       code: lines("ARG GO_VERSION=1.22.5", "ARG ALPINE_VERSION=3.20", "FROM --platform=$BUILDPLATFORM golang:${GO_VERSION}-alpine${ALPINE_VERSION} AS build", "FROM alpine:${ALPINE_VERSION}"),
@@ -71,6 +73,33 @@ ruleTester.run("no-undefined-arg-in-from", rule, {
       name: "FROM split over lines with the backtick escape and CRLF",
       code: "# escape=`\r\nFROM `\r\n  mcr.microsoft.com/windows/servercore:$WINVER\r\n",
       errors: [{ messageId: "undeclared", line: 3, column: 40, endColumn: 47 }],
+    },
+    {
+      name: "real world: a dev container template placeholder, ${templateOption:imageVariant}: the name is undeclared and ':i' is no modifier (BuildKit)",
+      code: lines("# [Choice] .NET version: 6.0-focal, 7.0-jammy", "FROM mcr.microsoft.com/devcontainers/dotnet:0-${templateOption:imageVariant}", "RUN echo hi"),
+      errors: [
+        {
+          messageId: "badSubstitution",
+          line: 2,
+          column: 6,
+          endColumn: 77,
+          data: { what: "image", word: "mcr.microsoft.com/de…ption:imageVariant}", error: "unsupported modifier (:i) in substitution" },
+        },
+        { messageId: "undeclared", line: 2, column: 47, endColumn: 77, data: { name: "templateOption", hint: "" } },
+      ],
+    },
+    {
+      name: "a declared ARG with an unknown modifier still fails the build: ${TAG:3.20} is not a default",
+      code: lines("ARG TAG", "FROM alpine:${TAG:3.20}"),
+      errors: [{ messageId: "badSubstitution", line: 2, column: 6, endColumn: 24, data: { what: "image", word: "alpine:${TAG:3.20}", error: "unsupported modifier (:3) in substitution" } }],
+    },
+    {
+      name: "bad substitutions in --platform and a missing brace",
+      code: lines("ARG P", "FROM --platform=${P:=linux/amd64} ${P", "RUN true"),
+      errors: [
+        { messageId: "badSubstitution", line: 2, column: 17, endColumn: 34, data: { what: "--platform value", word: "${P:=linux/amd64}", error: "unsupported modifier (:=) in substitution" } },
+        { messageId: "badSubstitution", line: 2, column: 35, endColumn: 38, data: { what: "image", word: "${P", error: "syntax error: missing '}'" } },
+      ],
     },
     {
       name: "lower-case FROM",
