@@ -64,7 +64,8 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
     }
 
     function isDirectory(destination: string): boolean {
-      if (destination.endsWith("/") || (escapeChar === "`" && destination.endsWith("\\"))) return true;
+      // A backslash separates paths on Windows: in files with the backtick escape, and in drive paths (`C:\\dir\\`).
+      if (destination.endsWith("/") || ((escapeChar === "`" || /^[A-Za-z]:/u.test(destination)) && destination.endsWith("\\"))) return true;
       // `.` and `..` name directories: BuildKit copies into them.
       const last = destination.split("/").at(-1);
       return last === "." || last === "..";

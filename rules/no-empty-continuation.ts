@@ -79,11 +79,12 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
     const { text } = sourceCode;
     const escape = sourceCode.ast.escapeChar;
 
-    /** The offset of a trailing escape character on the line, or -1. */
+    /** The offset of a trailing escape character on the line, or -1; an escaped escape (`C:\\`) ends the line, as in BuildKit. */
     function trailingEscape(line: Line): number {
       let i = line.end;
       while (i > line.start && isBlank(text.charCodeAt(i - 1))) i--;
-      return i > line.start && text[i - 1] === escape ? i - 1 : -1;
+      if (i <= line.start || text[i - 1] !== escape) return -1;
+      return i - 2 >= line.start && text[i - 2] === escape ? -1 : i - 1;
     }
 
     function check(node: InstructionNode): void {

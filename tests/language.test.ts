@@ -242,6 +242,63 @@ describe("line continuations", () => {
     expect(joinContinuations(code, 0, code.length, "\\").text).toBe(code);
   });
 
+  it("ends an instruction at a line ending in an escaped escape, as BuildKit does (its trailing-backslash test file)", () => {
+    const code = [
+      "FROM hello-world",
+      "ENV B another\\\\path",
+      "ENV C trailing\\\\backslash\\\\",
+      "ENV D This should not be appended to C",
+      "ENV E hello\\",
+      "\\",
+      "world",
+      "RUN echo foo \\\\  ",
+      "RUN echo bar",
+    ].join("\n");
+    const ast = tree(code);
+    expect(ast.body.map((node) => [node.type, node.loc.start.line, node.loc.end.line])).toEqual([
+      ["From", 1, 1], ["Env", 2, 2], ["Env", 3, 3], ["Env", 4, 4], ["Env", 5, 7], ["Run", 8, 8], ["Run", 9, 9],
+    ]);
+    // The values keep the escape that ends the line: dockerfile-ast reads a placeholder there.
+    const c = at(ast, 2, "Env").pairs[0];
+    expect([c?.key.value, c?.value?.value, c?.unquotedValue]).toEqual(["C", "trailing\\\\backslash\\\\", "trailing\\backslash\\"]);
+    expect(at(ast, 3, "Env").pairs[0]?.unquotedValue).toBe("This should not be appended to C");
+    expect(at(ast, 5, "Run").arguments.map((arg) => arg.value)).toEqual(["echo", "foo", "\\"]);
+  });
+
+  it("ends a Windows COPY at its escaped destination, and leaves heredoc bodies and comments as written", () => {
+    const code = [
+      "FROM mcr.microsoft.com/windows/nanoserver:ltsc2022",
+      "COPY --from=mongo:7.0.37-windowsservercore-ltsc2022 \\",
+      "\tC:\\\\Windows\\\\System32\\\\msvcp140.dll \\",
+      "\tC:\\\\Windows\\\\System32\\\\",
+      "",
+      "# a comment \\\\",
+      "ENV MONGO_VERSION 7.0.37",
+      "COPY <<EOF /entrypoint.sh",
+      "exec dlv exec /usr/bin/buildkitd \\\\",
+      "  --headless=true",
+      "EOF",
+      "# escape=` in the middle is a comment ``",
+      "RUN true",
+    ].join("\n");
+    const ast = tree(code);
+    expect(ast.body.map((node) => [node.type, node.loc.start.line, node.loc.end.line])).toEqual([
+      ["From", 1, 1], ["Copy", 2, 4], ["Env", 7, 7], ["Copy", 8, 11], ["Run", 13, 13],
+    ]);
+    const copy = at(ast, 1, "Copy");
+    expect(copy.sources.map((source) => source.value)).toEqual(["C:\\Windows\\System32\\msvcp140.dll"]);
+    expect(copy.destination?.value).toBe("C:\\Windows\\System32\\");
+    expect(textOf(code, copy.destination ?? { range: [0, 0] })).toBe("C:\\\\Windows\\\\System32\\\\");
+    expect(at(ast, 3, "Copy").heredocs[0]?.content).toBe("exec dlv exec /usr/bin/buildkitd \\\\\n  --headless=true");
+    expect(ast.comments.map((comment) => comment.value)).toEqual(["a comment \\\\", "escape=` in the middle is a comment ``"]);
+  });
+
+  it("ends a backtick-escaped instruction at a doubled backtick", () => {
+    const code = "# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nENV PIPX_BIN_DIR=C:\\Windows\\ ``\nENV PIPX_PYTHON=C:\\Python311\\python.exe\n";
+    const ast = tree(code);
+    expect(ast.body.map((node) => [node.type, node.loc.start.line, node.loc.end.line])).toEqual([["From", 2, 2], ["Env", 3, 3], ["Env", 4, 4]]);
+  });
+
   it("maps every joined character back to its offset", async () => {
     const { joinContinuations } = await import("../lib/language/tree/index.js");
     const code = "a `\r\n  b";

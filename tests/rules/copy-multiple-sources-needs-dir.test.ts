@@ -4,6 +4,20 @@ import { lines, ruleTester } from "../rule-tester.js";
 ruleTester.run("copy-multiple-sources-needs-dir", rule, {
   valid: [
     { name: "one source (hadolint)", code: "COPY foo bar" },
+    {
+      name: "real world: a Windows destination ending in an escaped backslash is a directory, and the instruction ends there (docker-library mongo)",
+      code: lines(
+        "FROM mcr.microsoft.com/windows/nanoserver:ltsc2022",
+        'SHELL ["cmd", "/S", "/C"]',
+        "COPY --from=mongo:7.0.37-windowsservercore-ltsc2022 \\",
+        "\tC:\\\\Windows\\\\System32\\\\msvcp140.dll \\",
+        "\tC:\\\\Windows\\\\System32\\\\vcruntime140.dll \\",
+        "\tC:\\\\Windows\\\\System32\\\\",
+        "",
+        "# https://docs.mongodb.org/master/release-notes/7.0/",
+        "ENV MONGO_VERSION 7.0.37",
+      ),
+    },
     { name: "two sources, destination ends with / (hadolint)", code: "COPY foo bar baz/" },
     { name: "quoted destination ending with / (hadolint)", code: 'COPY foo bar "baz/"' },
     { name: ". is a directory (BuildKit copies into the workdir)", code: lines("FROM node:20", "WORKDIR /app", "COPY package.json package-lock.json .") },

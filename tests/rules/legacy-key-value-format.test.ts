@@ -26,6 +26,21 @@ ruleTester.run("legacy-key-value-format", rule, {
       errors: [{ messageId: "legacy", line: 4 }, { messageId: "legacy", line: 5 }],
     },
     {
+      name: "BuildKit's trailing-backslash test file: ENV C ends at its escaped backslash, so C and D are two legacy ENVs",
+      code: lines("FROM hello-world", "ENV C trailing\\\\backslash\\\\", "ENV D This should not be appended to C"),
+      output: lines("FROM hello-world", "ENV C=trailing\\\\backslash\\\\", 'ENV D="This should not be appended to C"'),
+      errors: [
+        { messageId: "legacy", line: 2, column: 5, endColumn: 6, data: { keyword: "ENV", key: "C", example: "trailing\\\\backslash\\\\" } },
+        { messageId: "legacy", line: 3, column: 5, endColumn: 6 },
+      ],
+    },
+    {
+      name: "real world: the ENV after a Windows COPY ending in an escaped backslash is its own instruction (docker-library mongo)",
+      code: lines("FROM mcr.microsoft.com/windows/nanoserver:ltsc2022", "COPY --from=mongo:7.0.37-windowsservercore-ltsc2022 C:\\\\Windows\\\\System32\\\\vcruntime140.dll C:\\\\Windows\\\\System32\\\\", "", "# https://docs.mongodb.org/master/release-notes/7.0/", "ENV MONGO_VERSION 7.0.37"),
+      output: lines("FROM mcr.microsoft.com/windows/nanoserver:ltsc2022", "COPY --from=mongo:7.0.37-windowsservercore-ltsc2022 C:\\\\Windows\\\\System32\\\\vcruntime140.dll C:\\\\Windows\\\\System32\\\\", "", "# https://docs.mongodb.org/master/release-notes/7.0/", "ENV MONGO_VERSION=7.0.37"),
+      errors: [{ messageId: "legacy", line: 5, column: 5, endColumn: 18 }],
+    },
+    {
       name: "value with blanks is quoted, blanks kept, trailing blanks dropped",
       code: lines("FROM alpine:3.20", "ENV GREETING hello   world  "),
       output: lines("FROM alpine:3.20", 'ENV GREETING="hello   world"  '),

@@ -5,6 +5,21 @@ ruleTester.run("no-empty-continuation", rule, {
   valid: [
     { name: "continuation without empty lines (BuildKit's case)", code: lines("FROM scratch", "COPY Dockerfile \\", ".") },
     { name: "BuildKit's docs case: a comment line is not empty", code: lines("FROM alpine:3.20", "EXPOSE \\", "# Port", "80") },
+    {
+      name: "real world: a Windows COPY whose destination ends in an escaped backslash ends there, so the empty line after it is no continuation (docker-library mongo)",
+      code: lines(
+        "FROM mcr.microsoft.com/windows/nanoserver:ltsc2022",
+        'SHELL ["cmd", "/S", "/C"]',
+        "COPY --from=mongo:7.0.37-windowsservercore-ltsc2022 \\",
+        "\tC:\\\\Windows\\\\System32\\\\msvcp140.dll \\",
+        "\tC:\\\\Windows\\\\System32\\\\vcruntime140.dll \\",
+        "\tC:\\\\Windows\\\\System32\\\\",
+        "",
+        "# https://docs.mongodb.org/master/release-notes/7.0/",
+        "ENV MONGO_VERSION 7.0.37",
+      ),
+    },
+    { name: "BuildKit's trailing-backslash test file: ENV C ends at its escaped backslash", code: lines("FROM hello-world", "ENV C trailing\\\\backslash\\\\", "", "ENV D This should not be appended to C") },
     { name: "empty line after a finished instruction", code: lines("FROM alpine:3.20", "RUN true", "", "RUN false") },
     { name: "empty lines in a heredoc body, even after a trailing backslash", code: lines("FROM alpine:3.20", "RUN <<EOF", "echo a \\", "", "echo b", "EOF") },
     { name: "COPY heredoc with empty lines", code: lines("FROM alpine:3.20", "COPY <<EOF /etc/motd", "hello \\", "", "", "EOF") },

@@ -15,6 +15,7 @@ import type {
 import { parseJSON } from "jsonc-eslint-parser";
 import { unquoteWord } from "../../text/index.js";
 import { joinContinuations } from "./continuations.js";
+import { LINE_END_PLACEHOLDER, escapedLineEnds, withPlaceholders } from "./escaped-line-ends.js";
 import { PositionIndex } from "./positions.js";
 import { withCachedRawArguments } from "./raw-arguments-cache.js";
 import type {
@@ -100,11 +101,20 @@ class TreeBuilder {
   readonly #text: string;
   readonly #index: PositionIndex;
   readonly #escapeChar: string;
+  /** Offsets where dockerfile-ast read a placeholder for a line-end escape that does not continue. */
+  readonly #placeholders: ReadonlySet<number>;
 
-  constructor(text: string, index: PositionIndex, escapeChar: string) {
+  constructor(text: string, index: PositionIndex, escapeChar: string, placeholders: ReadonlySet<number> = new Set()) {
     this.#text = text;
     this.#index = index;
     this.#escapeChar = escapeChar;
+    this.#placeholders = placeholders;
+  }
+
+  /** A value dockerfile-ast read up to a placeholder ends in the escape the file has there. */
+  restored<T extends string | null>(value: T, range: Range | null): T {
+    if (value === null || range === null || !this.#placeholders.has(range[1] - 1) || !value.endsWith(LINE_END_PLACEHOLDER)) return value;
+    return (value.slice(0, -LINE_END_PLACEHOLDER.length) + this.#escapeChar) as T;
   }
 
   base<T extends string>(type: T, range: Range): { type: T; range: Range; loc: ReturnType<PositionIndex["locOf"]> } {
@@ -120,7 +130,8 @@ class TreeBuilder {
   }
 
   argument(arg: Argument): ArgumentNode {
-    return { ...this.base("Argument", this.rangeOf(arg.getRange())), value: arg.getValue() };
+    const range = this.rangeOf(arg.getRange());
+    return { ...this.base("Argument", range), value: this.restored(arg.getValue(), range) };
   }
 
   argumentFromRange(range: Range, value: string): ArgumentNode {
@@ -128,17 +139,21 @@ class TreeBuilder {
   }
 
   flag(flag: Flag): FlagNode {
-    const options: FlagOptionNode[] = flag.getOptions().map((option) => ({
-      ...this.base("FlagOption", this.rangeOf(option.getRange())),
-      name: option.getName(),
-      value: option.getValue(),
-      valueRange: this.optionalRange(option.getValueRange()),
-    }));
+    const options: FlagOptionNode[] = flag.getOptions().map((option) => {
+      const valueRange = this.optionalRange(option.getValueRange());
+      return {
+        ...this.base("FlagOption", this.rangeOf(option.getRange())),
+        name: option.getName(),
+        value: this.restored(option.getValue(), valueRange),
+        valueRange,
+      };
+    });
+    const valueRange = this.optionalRange(flag.getValueRange());
     return {
       ...this.base("Flag", this.rangeOf(flag.getRange())),
       name: flag.getName(),
-      value: flag.getValue(),
-      valueRange: this.optionalRange(flag.getValueRange()),
+      value: this.restored(flag.getValue(), valueRange),
+      valueRange,
       options,
     };
   }
@@ -165,14 +180,15 @@ class TreeBuilder {
     const nameRange = this.rangeOf(property.getNameRange());
     const valueLsp = property.getValueRange();
     // dockerfile-ast's getValue() is the value Docker reads; getUnescapedValue() is the text as written.
-    const written = property.getUnescapedValue();
-    const valueNode = valueLsp && written !== null ? this.argumentFromRange(this.rangeOf(valueLsp), written) : null;
+    const valueRange = valueLsp ? this.rangeOf(valueLsp) : null;
+    const written = this.restored(property.getUnescapedValue(), valueRange);
+    const valueNode = valueRange && written !== null ? this.argumentFromRange(valueRange, written) : null;
     const whole: Range = [nameRange[0], valueNode ? Math.max(valueNode.range[1], nameRange[1]) : nameRange[1]];
     return {
       ...this.base("KeyValue", whole),
       key: this.argumentFromRange(nameRange, property.getName()),
       value: valueNode,
-      unquotedValue: property.getValue(),
+      unquotedValue: this.restored(property.getValue(), valueRange),
     };
   }
 
@@ -370,11 +386,24 @@ export function buildTree(text: string): { ast: DockerfileNode; index: PositionI
   return withCachedRawArguments(() => build(text));
 }
 
+/** The heredoc bodies dockerfile-ast found, whose text no line-end rule touches. */
+function heredocBodies(parsed: ReturnType<typeof DockerfileParser.parse>, builder: TreeBuilder): Range[] {
+  const bodies: Range[] = [];
+  for (const instruction of parsed.getInstructions()) {
+    for (const heredoc of builder.heredocsOf(instruction)) if (heredoc.contentRange) bodies.push(heredoc.contentRange);
+  }
+  return bodies;
+}
+
 function build(text: string): { ast: DockerfileNode; index: PositionIndex } {
-  const parsed = DockerfileParser.parse(text);
+  let parsed = DockerfileParser.parse(text);
   const index = new PositionIndex(text);
   const escapeChar = parsed.getEscapeCharacter();
-  const builder = new TreeBuilder(text, index, escapeChar);
+  const first = parsed;
+  const placeholders = escapedLineEnds(text, escapeChar, () => heredocBodies(first, new TreeBuilder(text, index, escapeChar)));
+  // Parsed again only when a line ends in an escaped escape, which BuildKit does not join with the next line.
+  if (placeholders.length > 0) parsed = DockerfileParser.parse(withPlaceholders(text, placeholders));
+  const builder = new TreeBuilder(text, index, escapeChar, new Set(placeholders));
 
   const directives: ParserDirectiveNode[] = [];
   const comments: CommentNode[] = [];
