@@ -6,7 +6,7 @@ export { FROM_PREDEFINED_ARGS, PLATFORM_ARG_DEFAULTS, argDeclarations } from "./
 export type { ArgDeclaration } from "./arg-words.js";
 export { processExecString, processSourceRange, processWord } from "./buildkit-words.js";
 export type { WordReference, WordResult } from "./buildkit-words.js";
-export { compileNamePattern, namePatternMatcher, nameWords, snakeName } from "./name-patterns.js";
+export { compileNamePattern, isRotationMarker, isVersionMarker, namePatternMatcher, nameWords, snakeName } from "./name-patterns.js";
 export { instructionReferences, scanVariableReferences } from "./variable-references.js";
 export type { VariableReferences } from "./variable-references.js";
 export { expandVariables } from "./variables.js";

@@ -76,3 +76,19 @@ export function namePatternMatcher(sources: readonly string[], optionName: strin
     return patterns.some((pattern) => pattern.test(name) || (snake !== name && pattern.test(snake)));
   };
 }
+
+/** Words that mark a value changed on purpose when a secret rotates: `NPM_TOKEN_ROTATED_AT`, `SECRET_ROTATION`. */
+const ROTATION_WORDS = new Set(["rotated", "rotation", "rotate", "rotates"]);
+
+/** Words that name a version or a point in time: `PROXY_VERSION`, `INIT_REF`, `BUILD_DATE`, `GIT_SHA`. */
+const VERSION_WORDS = new Set(["version", "ver", "rev", "revision", "ref", "tag", "commit", "sha", "hash", "digest", "date", "epoch", "timestamp", "serial", "generation"]);
+
+/** True for a name that marks a secret's rotation, whose value is a date or a counter, never the secret. */
+export function isRotationMarker(name: string): boolean {
+  return nameWords(name).some((word) => ROTATION_WORDS.has(word));
+}
+
+/** True for a name that holds a version or a point in time. */
+export function isVersionMarker(name: string): boolean {
+  return nameWords(name).some((word) => VERSION_WORDS.has(word));
+}

@@ -26,6 +26,33 @@ ruleTester.run("secret-cache-bust", rule, {
       name: "ARG referenced in a heredoc body",
       code: lines("FROM alpine:3.20", "ARG KEY_SERIAL", "RUN --mount=type=secret,id=key <<EOF", "echo rotation $KEY_SERIAL", "./sign.sh", "EOF"),
     },
+    { name: "real world: a RUN that only echoes never reads its secret (buildah secret-not-required)", code: lines("FROM alpine", 'RUN --mount=type=secret,id=mysecret echo "hello"') },
+    {
+      name: "real world: a RUN that only checks the secret file's mode and owner (buildah secret-options)",
+      code: lines("FROM alpine", 'RUN --mount=type=secret,id=mysecret,dst=/mysecret,uid=1000,gid=1001,mode=0444 stat -c "%a" /mysecret ; ls -n /mysecret'),
+    },
+    {
+      name: "a bust ARG copied to an ENV in the parent stage re-runs the child's step",
+      code: lines("FROM node:20.11.1 AS base", "ARG CACHE_BUST", "ENV CACHE_BUST=${CACHE_BUST}", "FROM base AS deps", "RUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci"),
+    },
+    { name: "an ENV of this stage that carries the bust ARG", code: lines("FROM alpine:3.20", "ARG TOKEN_ROTATED_AT", "ENV ROTATED=$TOKEN_ROTATED_AT", "RUN --mount=type=secret,id=t ./fetch.sh") },
+    {
+      name: "a rotation marker counts without being used, as no-secrets-in-build-args lets it be passed",
+      code: lines("FROM node:20.11.1", "ARG NPM_TOKEN_ROTATED_AT", "RUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci"),
+    },
+    {
+      name: "real world: a version the step fetches with the secret (linkerd2 Dockerfile.proxy)",
+      code: lines(
+        "FROM --platform=$BUILDPLATFORM debian:bookworm-slim AS fetch",
+        "ARG TARGETARCH",
+        'ARG LINKERD2_PROXY_REPO="linkerd/linkerd2-proxy"',
+        'ARG LINKERD2_PROXY_VERSION=""',
+        "RUN --mount=type=secret,id=github \\",
+        "    export GITHUB_TOKEN_FILE=/run/secrets/github; \\",
+        '    proxy=$(bin/fetch-proxy "$LINKERD2_PROXY_VERSION" "$TARGETARCH"); \\',
+        '    mv "$proxy" linkerd2-proxy',
+      ),
+    },
     { name: "multi-name ARG declaring CACHEBUST second", code: lines("FROM alpine:3.20", "ARG MODE CACHEBUST", "RUN --mount=type=secret,id=npm npm ci") },
     { name: "cache mount is not a secret", code: lines("FROM node:20.11.1", "RUN --mount=type=cache,target=/root/.npm npm ci") },
     { name: "ssh mount is not a secret mount", code: lines("FROM alpine:3.20", "RUN --mount=type=ssh git clone git@github.com:org/repo.git") },
@@ -119,6 +146,56 @@ ruleTester.run("secret-cache-bust", rule, {
           suggestions: [{ messageId: "insertArg", output: lines("FROM node:20.11.1", "ARG NODE_ENV=production", "ARG CACHEBUST", "RUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci") }],
         },
       ],
+    },
+    {
+      name: "real world: an ARG the step uses for something else is no bust (SeleniumHQ SEL_USER)",
+      code: lines(
+        "FROM ubuntu:noble-20240904.1",
+        "ARG SEL_USER=seluser",
+        "ARG HOME=/home/${SEL_USER}",
+        "RUN --mount=type=secret,id=SEL_PASSWD \\",
+        "  useradd --create-home --shell /bin/bash ${SEL_USER} \\",
+        '  && echo "${SEL_USER}:$(cat /run/secrets/SEL_PASSWD)" | chpasswd',
+      ),
+      errors: [
+        {
+          messageId: "secretNotBusted",
+          line: 4,
+          data: { secret: "secret 'SEL_PASSWD'", name: "CACHEBUST" },
+          suggestions: [
+            {
+              messageId: "insertArg",
+              output: lines(
+                "FROM ubuntu:noble-20240904.1",
+                "ARG SEL_USER=seluser",
+                "ARG HOME=/home/${SEL_USER}",
+                "ARG CACHEBUST",
+                "RUN --mount=type=secret,id=SEL_PASSWD \\",
+                "  useradd --create-home --shell /bin/bash ${SEL_USER} \\",
+                '  && echo "${SEL_USER}:$(cat /run/secrets/SEL_PASSWD)" | chpasswd',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "real world: echo reads the secret through a command substitution (build-push-action test)",
+      code: lines("FROM busybox", "RUN --mount=type=secret,id=MYSECRET \\", '  echo "MYSECRET=$(cat /run/secrets/MYSECRET)"'),
+      errors: [{ messageId: "secretNotBusted", line: 2, suggestions: [{ messageId: "insertArg", output: lines("FROM busybox", "ARG CACHEBUST", "RUN --mount=type=secret,id=MYSECRET \\", '  echo "MYSECRET=$(cat /run/secrets/MYSECRET)"') }] }],
+    },
+    {
+      name: "echo of the secret's variable reads it, and so does a file on the input",
+      code: lines("FROM alpine:3.20", 'RUN --mount=type=secret,id=t,env=TOKEN echo "$TOKEN" > /etc/token', "RUN --mount=type=secret,id=u test -s /dev/stdin < /run/secrets/u"),
+      errors: [
+        { messageId: "secretNotBusted", line: 2, suggestions: [{ messageId: "insertArg", output: lines("FROM alpine:3.20", "ARG CACHEBUST", 'RUN --mount=type=secret,id=t,env=TOKEN echo "$TOKEN" > /etc/token', "RUN --mount=type=secret,id=u test -s /dev/stdin < /run/secrets/u") }] },
+        { messageId: "secretNotBusted", line: 3, suggestions: [{ messageId: "insertArg", output: lines("FROM alpine:3.20", 'RUN --mount=type=secret,id=t,env=TOKEN echo "$TOKEN" > /etc/token', "ARG CACHEBUST", "RUN --mount=type=secret,id=u test -s /dev/stdin < /run/secrets/u") }] },
+      ],
+    },
+    {
+      name: "an ENV in the parent stage without a bust ARG does not count",
+      code: lines("FROM node:20.11.1 AS base", "ARG NODE_ENV=production", "ENV NODE_ENV=${NODE_ENV}", "FROM base", "RUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci"),
+      errors: [{ messageId: "secretNotBusted", line: 5, suggestions: [{ messageId: "insertArg", output: lines("FROM node:20.11.1 AS base", "ARG NODE_ENV=production", "ENV NODE_ENV=${NODE_ENV}", "FROM base", "ARG CACHEBUST", "RUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci") }] }],
     },
     {
       name: "an ARG declared after the RUN does not count",
