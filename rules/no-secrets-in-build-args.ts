@@ -4,9 +4,10 @@
  * and into provenance attestations; an ENV value is stored in the image
  * config. Build secrets belong in `RUN --mount=type=secret` (or `type=ssh`).
  */
-import { argDeclarations } from "../lib/variables/index.js";
+import { argDeclarations, isRotationMarker, scanVariableReferences } from "../lib/variables/index.js";
 import type { ArgNode, EnvNode, Range } from "../lib/language/index.js";
 import { nameWords, namePatternMatcher } from "../lib/variables/index.js";
+import type { Stage } from "../lib/facts/index.js";
 import { docsUrl } from "../lib/language/index.js";
 import type { DockerfileRuleDefinition } from "../lib/language/index.js";
 import { shorten, unquoteWord } from "../lib/text/index.js";
@@ -120,6 +121,27 @@ function secretWord(name: string): string | null {
   return null;
 }
 
+/** Files that hold credentials: a variable written into one is a secret, whatever its name. */
+const CREDENTIAL_FILE = /(?:^|\/)(?:\.npmrc|\.netrc|_netrc|\.pypirc|\.git-credentials|\.ssh\/id_[^/]*|\.docker\/config\.json|\.aws\/credentials|\.gem\/credentials)$/u;
+
+/** Output redirections: `>`, `>>`, `2>`, `&>`, `>|`. */
+const OUTPUT_REDIRECT = /^(?:\d*|&)>[>|]?$/u;
+
+/** True when a URL in the value carries a literal password: `https://user:pass@host/…`. */
+function hasUrlPassword(value: string): boolean {
+  let at = value.indexOf("://");
+  while (at >= 0) {
+    let end = at + 3;
+    while (end < value.length && !/[\s/]/u.test(value.charAt(end))) end++;
+    const authority = value.slice(at + 3, end);
+    const userinfo = authority.slice(0, Math.max(authority.lastIndexOf("@"), 0));
+    const colon = userinfo.indexOf(":");
+    if (colon > 0 && colon < userinfo.length - 1 && !userinfo.includes("$", colon)) return true;
+    at = value.indexOf("://", end);
+  }
+  return false;
+}
+
 /** Values that cannot be the secret itself: a boolean switch, or a file path (where the secret lives). */
 function isSettingValue(value: string): boolean {
   if (/^(?:true|false|yes|no|on|off|0|1)$/iu.test(value)) return true;
@@ -184,7 +206,37 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
     const [{ allow = [], deny = [] }] = context.options;
     const allowed = namePatternMatcher(allow, "allow");
     const denied = namePatternMatcher(deny, "deny");
-    const { facts, positions } = context.sourceCode;
+    const { facts, positions, text } = context.sourceCode;
+
+    /** Per stage, the RUN commands that write variables into credential files: where, which file, which variables. */
+    const writesByStage = new Map<Stage, { start: number; file: string; names: ReadonlySet<string> }[]>();
+    function credentialWrites(stage: Stage): { start: number; file: string; names: ReadonlySet<string> }[] {
+      const cached = writesByStage.get(stage);
+      if (cached) return cached;
+      const writes: { start: number; file: string; names: ReadonlySet<string> }[] = [];
+      for (const instruction of stage.instructions) {
+        if (instruction.type !== "Run") continue;
+        for (const cmd of facts.shellOf(instruction).commands) {
+          for (const redirect of cmd.redirects) {
+            const file = redirect.target && OUTPUT_REDIRECT.test(redirect.op) ? redirect.target.value : "";
+            if (!CREDENTIAL_FILE.test(file)) continue;
+            // The command's words and the heredoc bodies it reads (`cat > ~/.npmrc <<EOF`).
+            const bodies = cmd.redirects.flatMap((r) => (r.heredoc && !r.heredoc.quoted ? [text.slice(r.heredoc.bodyStart, r.heredoc.bodyEnd)] : []));
+            const written = [text.slice(cmd.start, cmd.end), ...bodies].join("\n");
+            writes.push({ start: instruction.range[0], file, names: scanVariableReferences(written, { escapeChar: facts.escapeChar }).names });
+          }
+        }
+      }
+      writesByStage.set(stage, writes);
+      return writes;
+    }
+
+    /** The credential file a later RUN of the stage writes the variable into, or null. */
+    function credentialFileOf(node: ArgNode | EnvNode, name: string): string | null {
+      const stage = facts.stageOf(node);
+      if (!stage) return null;
+      return credentialWrites(stage).find((write) => write.start > node.range[0] && write.names.has(name))?.file ?? null;
+    }
 
     function check(node: ArgNode | EnvNode, name: string, value: string | null, range: Range): void {
       if (name === "" || allowed(name)) return;
@@ -192,11 +244,19 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
       if (denied(name)) {
         reason = "it matches the 'deny' option";
       } else {
-        const word = secretWord(name);
-        if (word === null) return;
+        // A rotation marker (`NPM_TOKEN_ROTATED_AT`) holds a date or a counter: secret-cache-bust asks for one.
+        const word = isRotationMarker(name) ? null : secretWord(name);
         const resolved = value?.includes("$") ? facts.expand(value, node).value : value;
-        if (resolved !== null && (holdsFingerprints(resolved) || isSettingValue(resolved))) return;
-        reason = `the word '${word}'`;
+        const file = word === null ? credentialFileOf(node, name) : null;
+        if (word !== null && !(resolved !== null && (holdsFingerprints(resolved) || isSettingValue(resolved)))) {
+          reason = `the word '${word}'`;
+        } else if (resolved !== null && hasUrlPassword(resolved)) {
+          reason = "its value has a password in a URL";
+        } else if (file !== null) {
+          reason = `it is written to '${file}'`;
+        } else {
+          return;
+        }
       }
       context.report({ loc: positions.locOf(range), messageId: node.type === "Arg" ? "secretArg" : "secretEnv", data: { name: shorten(name, 40), reason } });
     }

@@ -38,10 +38,52 @@ ruleTester.run("no-secrets-in-build-args", rule, {
       code: lines("FROM ubuntu:24.04", 'ENV SE_HTTPS_PRIVATE_KEY="/opt/selenium/secrets/tls.key" \\', '    SE_JAVA_SSL_TRUST_STORE_PASSWORD="/opt/selenium/secrets/server.pass"'),
     },
     { name: "allow option", code: lines("FROM scratch", "ARG NPM_TOKEN"), options: [{ allow: ["^npm_token$"] }] },
+    {
+      name: "rotation markers are dates or counters that secret-cache-bust asks to pass",
+      code: lines("FROM node:20.11.1", "ARG NPM_TOKEN_ROTATED_AT", "ARG SECRET_ROTATION=3", "ARG GITHUB_TOKEN_VERSION=2", "RUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci"),
+    },
+    { name: "a URL with a user and no password, or a password from another variable", code: lines("FROM alpine:3.20", "ARG MIRROR=https://deploy@git.example.com/repo.git", "ARG DB_USER", 'ENV DATABASE_URL="postgres://${DB_USER}:${DB_PASSWORD_FROM_RUNTIME}@db:5432/app"') },
+    {
+      name: "a variable written to a file that holds no credentials, or read from a credential file",
+      code: lines("FROM alpine:3.20", "ARG GREETING", 'RUN echo "$GREETING" > /etc/motd && echo "PATH=$PATH" >> /home/ducker/.ssh/environment', "ARG REGISTRY", "RUN grep \"$REGISTRY\" ~/.npmrc"),
+    },
+    { name: "a variable written to a credential file in another stage", code: lines("FROM alpine:3.20 AS a", "ARG GH_PAT", "FROM alpine:3.20", 'RUN echo "$GH_PAT" > ~/.npmrc') },
     { name: "allow wins over deny", code: lines("FROM scratch", "ARG BUILD_SALT"), options: [{ allow: ["salt"], deny: ["salt"] }] },
     { name: "allow also matches the snake_case form", code: lines("FROM scratch", "ARG npmAuthToken"), options: [{ allow: ["^npm_auth_token$"] }] },
   ],
   invalid: [
+    {
+      name: "a token written to a credential file, whatever its name: .npmrc, an SSH key, a heredoc into .netrc",
+      code: lines(
+        "FROM node:20.11.1",
+        "ARG GH_PAT",
+        "ARG ID_RSA",
+        "ARG MACHINE_LOGIN",
+        'RUN echo "//npm.pkg.github.com/:_authToken=${GH_PAT}" > ~/.npmrc \\',
+        '  && mkdir -p /root/.ssh && echo "$ID_RSA" > /root/.ssh/id_rsa && chmod 600 /root/.ssh/id_rsa',
+        "RUN cat > $HOME/.netrc <<EOF",
+        "machine github.com login ${MACHINE_LOGIN}",
+        "EOF",
+      ),
+      errors: [
+        { messageId: "secretArg", line: 2, column: 5, endColumn: 11, data: { name: "GH_PAT", reason: "it is written to '~/.npmrc'" } },
+        { messageId: "secretArg", line: 3, data: { name: "ID_RSA", reason: "it is written to '/root/.ssh/id_rsa'" } },
+        { messageId: "secretArg", line: 4, data: { name: "MACHINE_LOGIN", reason: "it is written to '$HOME/.netrc'" } },
+      ],
+    },
+    {
+      name: "real world: a password in a URL default (umami's build-time DATABASE_URL)",
+      code: lines("FROM node:22-alpine AS builder", "ARG BASE_PATH", "ENV BASE_PATH=$BASE_PATH", 'ENV DATABASE_URL="postgresql://user:pass@localhost:5432/dummy"', "RUN npm run build-docker"),
+      errors: [{ messageId: "secretEnv", line: 4, column: 5, endColumn: 17, data: { name: "DATABASE_URL", reason: "its value has a password in a URL" } }],
+    },
+    {
+      name: "a password in an ARG default URL, also through another ARG",
+      code: lines("FROM alpine:3.20", "ARG PASS=hunter2", "ARG PIP_INDEX=https://ci:${PASS}@pypi.example.com/simple", "ARG REPO=git+https://bot:s3cr3t@github.com/org/repo.git"),
+      errors: [
+        { messageId: "secretArg", line: 3, data: { name: "PIP_INDEX", reason: "its value has a password in a URL" } },
+        { messageId: "secretArg", line: 4, data: { name: "REPO", reason: "its value has a password in a URL" } },
+      ],
+    },
     {
       name: "ARG with a secret word (BuildKit: SECRET_PASSPHRASE)",
       code: lines("FROM scratch", "ARG SECRET_PASSPHRASE"),
