@@ -15,7 +15,7 @@ import type {
   InstructionNode,
   RunNode,
 } from "../lib/language/index.js";
-import type { DockerfileFacts } from "../lib/facts/index.js";
+import type { DockerfileFacts, Stage } from "../lib/facts/index.js";
 import { globToRegExp, shorten } from "../lib/text/index.js";
 import { docsUrl } from "../lib/language/index.js";
 import type { DockerfileRuleDefinition } from "../lib/language/index.js";
@@ -377,7 +377,13 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
       return { manifests: shown.join(" "), fixes };
     }
 
-    function check(steps: readonly Step[], initialCwd: string | null): void {
+    /**
+     * Reports whole-context copies followed by an install. `ownFrom` is where the
+     * checked stage's own steps start: the steps before it are its ancestors'
+     * (a stage built FROM another continues its cache chain), whose pairs their
+     * own check reports; here they only carry copies down to this stage's installs.
+     */
+    function check(steps: readonly Step[], initialCwd: string | null, ownFrom = 0): void {
       /** Whole-context copies not yet followed by an install, with the languages installed above each. */
       let pending: { copy: ContextCopy; index: number; installedAbove: Set<Language> }[] = [];
       const installed = new Set<Language>();
@@ -400,6 +406,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
           const relevant = installs.filter((install) => !installedAbove.has(LANGUAGE_OF[install.ecosystem]));
           const first = relevant[0];
           if (!first) return true;
+          if (i < ownFrom) return false;
           const keyword = text.slice(copy.node.keywordRange[0], copy.node.keywordRange[1]);
           const data = {
             keyword,
@@ -409,7 +416,8 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
             line: String(sourceCode.positions.positionOf(first.start).line),
             manifests: (first.manifests ?? []).map((manifest) => manifest.replace(/\*$/u, "")).join(" "),
           };
-          const suggestion = seenContextCopy || relevant.length !== installs.length ? null : suggest(steps, initialCwd, index, i, copy, installs);
+          // A copy in a parent stage is not moved from here: the fix would edit another stage.
+          const suggestion = seenContextCopy || index < ownFrom || relevant.length !== installs.length ? null : suggest(steps, initialCwd, index, i, copy, installs);
           seenContextCopy = true;
           context.report({
             loc: sourceCode.positions.locOf(copy.source.range),
@@ -426,6 +434,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
 
     return {
       Dockerfile() {
+        const plainOf = new Map<Stage, Step[]>();
         for (const stage of facts.stages) {
           const plain: Step[] = [];
           const triggers: Step[] = [];
@@ -436,7 +445,15 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
               plain.push({ node, outer: node });
             }
           }
-          check(plain, UNKNOWN_CWD);
+          plainOf.set(stage, plain);
+          // The ancestors' steps, oldest first: a child built FROM a stage continues its cache chain.
+          const inherited: Step[] = [];
+          const seen = new Set<Stage>([stage]);
+          for (let base = stage.base; base.kind === "stage" && !seen.has(base.stage); base = base.stage.base) {
+            seen.add(base.stage);
+            inherited.unshift(...(plainOf.get(base.stage) ?? []));
+          }
+          check([...inherited, ...plain], UNKNOWN_CWD, inherited.length);
           // Triggers run first thing in a child build, in the directory this stage ends in.
           check(triggers, workdirs(plain, UNKNOWN_CWD).after);
         }

@@ -11,6 +11,14 @@ ruleTester.run("copy-manifests-first", rule, {
       name: "manifests copied and installed before the whole context",
       code: lines("FROM node:20.11.1", "WORKDIR /app", "COPY package.json package-lock.json ./", "RUN npm ci", "COPY . .", "RUN npm run build"),
     },
+    {
+      name: "a child stage that installs after its parent already did: the parent's pair is the one to fix",
+      code: lines("FROM node:20.11.1 AS base", "WORKDIR /app", "COPY package.json package-lock.json ./", "RUN npm ci", "COPY . .", "FROM base AS test", "RUN npm run test"),
+    },
+    {
+      name: "a stage built FROM an image, not from the stage with the copy",
+      code: lines("FROM node:20.11.1 AS src", "WORKDIR /app", "COPY . .", "FROM node:20.11.1 AS deps", "WORKDIR /app", "COPY package.json package-lock.json ./", "RUN npm ci", "COPY --from=src /app /app"),
+    },
     { name: "whole context followed by a build only", code: lines("FROM node:20.11.1", "WORKDIR /app", "COPY . .", "RUN npm run build") },
     { name: "whole context copied after the install", code: lines("FROM golang:1.22", "COPY go.mod go.sum ./", "RUN go mod download", "COPY . .") },
     {
@@ -58,6 +66,30 @@ ruleTester.run("copy-manifests-first", rule, {
     },
   ],
   invalid: [
+    {
+      name: "real world: COPY . . in a base stage, the install in a stage built FROM it continues its cache chain",
+      code: lines(
+        "FROM python:3.12-slim AS base",
+        "WORKDIR /app",
+        "COPY . .",
+        "",
+        "FROM base AS dev",
+        "RUN pip install -r requirements-dev.txt",
+        "",
+        "FROM base AS prod",
+        "RUN pip install --no-cache-dir -r requirements.txt",
+        'CMD ["python", "-m", "app"]',
+      ),
+      errors: [
+        { messageId: "wholeContextBeforeInstall", line: 3, column: 6, endColumn: 7, data: { keyword: "COPY", source: ".", install: "pip install -r requirements-dev.txt", line: "6", manifests: "requirements-dev.txt" }, suggestions: [] },
+        { messageId: "wholeContextBeforeInstall", line: 3, column: 6, endColumn: 7, data: { keyword: "COPY", source: ".", install: "pip install -r requirements.txt", line: "9", manifests: "requirements.txt" }, suggestions: [] },
+      ],
+    },
+    {
+      name: "through two stages, and an exec-form copy",
+      code: lines("FROM node:20.11.1 AS src", "WORKDIR /app", 'COPY [".", "."]', "FROM src AS tools", "RUN apt-get update", "FROM tools AS deps", "RUN npm ci"),
+      errors: [{ messageId: "wholeContextBeforeInstall", line: 3, data: { keyword: "COPY", source: ".", install: "npm ci", line: "7", manifests: "package.json package-lock.json" }, suggestions: [] }],
+    },
     {
       name: "COPY . . before npm ci",
       code: lines("FROM node:20.11.1", "WORKDIR /app", "COPY . .", "RUN npm ci", "RUN npm run build"),
