@@ -253,7 +253,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
         } else if (resolved !== null && hasUrlPassword(resolved)) {
           reason = "its value has a password in a URL";
         } else if (file !== null) {
-          reason = `it is written to '${file}'`;
+          reason = `it is written to '${shorten(file, 32)}'`;
         } else {
           return;
         }
