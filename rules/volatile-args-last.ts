@@ -75,6 +75,28 @@ const ENV_BLIND_COMMANDS = new Set([
   "id", "sleep", "which", "mktemp", "dirname", "basename", "readlink", "realpath", "stat",
 ]);
 
+/** Commands that only create files, users and links: cheap to run again. */
+const CHEAP_COMMANDS = new Set([
+  "mkdir", "rm", "rmdir", "cp", "mv", "ln", "chmod", "chown", "chgrp", "touch", "useradd", "adduser", "addgroup", "groupadd",
+  "usermod", "echo", "printf", "true", "false", "test", "[", "cd", "set", "export", "ls", "id", "sleep", "which", "ldconfig",
+]);
+
+/** `apt-get upgrade`, `apk upgrade`, `dnf upgrade`, `yum update`, `zypper dup`…: a step that refreshes installed packages. */
+function isUpgrade(name: string | null, subcommand: string | undefined): boolean {
+  switch (name) {
+    case "apt-get": case "apt":
+      return subcommand === "upgrade" || subcommand === "dist-upgrade" || subcommand === "full-upgrade";
+    case "apk":
+      return subcommand === "upgrade";
+    case "dnf": case "yum": case "microdnf":
+      return subcommand === "upgrade" || subcommand === "update" || subcommand === "distro-sync" || subcommand === "upgrade-minimal";
+    case "zypper":
+      return subcommand === "up" || subcommand === "update" || subcommand === "dup" || subcommand === "dist-upgrade";
+    default:
+      return false;
+  }
+}
+
 /** The whole `name=default` word of a declaration. */
 function wordRange(declaration: ArgDeclaration): Range {
   return [declaration.nameRange[0], declaration.valueRange ? declaration.valueRange[1] : declaration.nameRange[1]];
@@ -158,6 +180,39 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
       if (node.type === "Arg") return declarationsOf(node).map((declaration) => declaration.name);
       if (node.type === "Env") return node.pairs.map((pair) => pair.key.value);
       return [];
+    }
+
+    /** True when a command of the RUN upgrades the installed packages. */
+    function upgrades(run: RunNode): boolean {
+      return facts.shellOf(run).commands.some((command) => {
+        const { name, args } = unwrapCommand(command);
+        return isUpgrade(name, args.find((word) => !word.value.startsWith("-"))?.value);
+      });
+    }
+
+    /** True when every command of the RUN only creates files, users or links. */
+    function isCheap(run: RunNode): boolean {
+      const shell = facts.shellOf(run);
+      if (!shell.posix || shell.commands.length === 0) return false;
+      return shell.commands.every((command) => {
+        const commandName = unwrapCommand(command).name;
+        return commandName !== null && CHEAP_COMMANDS.has(commandName);
+      });
+    }
+
+    /**
+     * `ARG BUILD_DATE` right above `RUN apt-get upgrade`, nothing costly after: the ARG is there
+     * to refresh that one step on every build, as intended.
+     */
+    function refreshesOneStep(stage: Stage, index: number, run: RunNode): boolean {
+      if (stage.instructions[index + 1] !== run || !upgrades(run)) return false;
+      return stage.instructions.slice(index + 2).every((node) => node.type !== "Run" || isCheap(node));
+    }
+
+    /** The keys of an ENV that copy the variable (`ENV GIT_SHA=${GIT_SHA}`). */
+    function copiesOf(node: InstructionNode, name: string): string[] {
+      if (node.type !== "Env") return [];
+      return node.pairs.filter((pair) => pair.value !== null && scanVariableReferences(text.slice(pair.value.range[0], pair.value.range[1]), { escapeChar: facts.escapeChar }).has(name)).map((pair) => pair.key.value);
     }
 
     /** True when every command of the RUN is known to read no build information from its environment. */
@@ -344,7 +399,26 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
         if (!isVolatile(name)) continue;
         if (declaration.value !== null && isPinnedDefault(unquoteWord(declaration.value, facts.escapeChar))) continue;
         const placement = place(stage, index + 1, name);
+        const envCopy = placement.target && !placement.implicit ? copiesOf(placement.target, name)[0] : undefined;
+        if (!placement.idleRun && placement.target && envCopy !== undefined) {
+          // `ENV GIT_SHA=${GIT_SHA}` keeps the value in the environment of every later RUN, as the ARG would.
+          const env = placement.target;
+          const copied = place(stage, stage.instructions.indexOf(env) + 1, envCopy);
+          if (!copied.idleRun) continue;
+          const whereText = where(copied, null);
+          context.report({
+            loc: sourceCode.positions.locOf(declaration.nameRange),
+            messageId: "volatileArg",
+            data: {
+              name,
+              runLine: String(copied.idleRun.loc.start.line),
+              advice: `Its copy 'ENV ${envCopy}' on line ${env.loc.start.line} keeps it in the environment of every later RUN: move the ARG and the ENV ${whereText}.`,
+            },
+          });
+          continue;
+        }
         if (!placement.idleRun) continue;
+        if (unused(placement) && refreshesOneStep(stage, index, placement.idleRun)) continue;
         const move = planMove(stage, index, declaration, placement);
         const whereText = where(placement, move);
         context.report({

@@ -29,6 +29,11 @@ ruleTester.run("volatile-args-last", rule, {
     },
     { name: "the first use is an ENV that copies it", code: lines("FROM elixir:1.17.1", "ARG GIT_SHA=unknown", "ENV GIT_SHA=${GIT_SHA}", "RUN mix deps.get") },
     { name: "the first use is a COPY", code: lines("FROM alpine:3.20", "ARG BUILD_ID", "COPY dist/${BUILD_ID}/app /app", "RUN /app --version") },
+    {
+      name: "a date ARG right above the apt-get upgrade it refreshes, nothing costly after",
+      code: lines("FROM debian:bookworm-slim", "ARG BUILD_DATE", "RUN apt-get update && apt-get upgrade -y && rm -rf /var/lib/apt/lists/*", "RUN useradd --create-home app", "COPY app /app", "USER app"),
+    },
+    { name: "an ENV copy at the end of the stage, for the running container", code: lines("FROM node:20.11.1", "RUN npm ci", "ARG GIT_SHA", "ENV GIT_SHA=${GIT_SHA}", 'CMD ["node", "server.js"]') },
     { name: "global ARGs are not in RUN environments", code: lines("ARG BUILD_DATE", "FROM alpine:3.20", "RUN apk add --no-cache curl") },
     { name: "ONBUILD RUN does not run in this build", code: lines("FROM alpine:3.20", "ARG BUILD_NUMBER", "ONBUILD RUN make", "LABEL build=$BUILD_NUMBER") },
     {
@@ -145,6 +150,40 @@ ruleTester.run("volatile-args-last", rule, {
           ],
         },
       ],
+    },
+    {
+      name: "real world: ENV GIT_SHA=${GIT_SHA} at the top of a stage keeps the value in every later RUN",
+      code: lines(
+        "FROM node:20.11.1-bookworm-slim",
+        "ARG GIT_SHA",
+        "ENV GIT_SHA=${GIT_SHA}",
+        "RUN apt-get update && apt-get install -y --no-install-recommends git && rm -rf /var/lib/apt/lists/*",
+        "WORKDIR /app",
+        "COPY package.json package-lock.json ./",
+        "RUN npm ci",
+        "COPY . .",
+        'RUN echo "$GIT_SHA" > REVISION && npm run build',
+      ),
+      errors: [
+        {
+          messageId: "volatileArg",
+          line: 2,
+          column: 5,
+          endColumn: 12,
+          data: { name: "GIT_SHA", runLine: "4", advice: "Its copy 'ENV GIT_SHA' on line 3 keeps it in the environment of every later RUN: move the ARG and the ENV to just before its first use, the RUN on line 9." },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: "an ENV copy under another name that nothing refers to goes to the end of the stage",
+      code: lines("FROM python:3.12-slim", "ARG SOURCE_COMMIT", "ENV APP_REVISION=$SOURCE_COMMIT", "RUN apt-get update && apt-get install -y --no-install-recommends libpq5", "COPY . /app", 'CMD ["gunicorn", "app:app"]'),
+      errors: [{ messageId: "volatileArg", data: { name: "SOURCE_COMMIT", runLine: "4", advice: "Its copy 'ENV APP_REVISION' on line 3 keeps it in the environment of every later RUN: move the ARG and the ENV to the end of the stage." }, suggestions: [] }],
+    },
+    {
+      name: "a date ARG above an upgrade is still reported when costly steps follow",
+      code: lines("FROM debian:bookworm-slim", "ARG BUILD_DATE", "RUN apt-get update && apt-get upgrade -y", "RUN apt-get install -y --no-install-recommends build-essential"),
+      errors: [{ messageId: "volatileArg", data: { name: "BUILD_DATE", runLine: "3", advice: "Nothing in the stage uses it: remove it." }, suggestions: [{ messageId: "removeArg", output: lines("FROM debian:bookworm-slim", "RUN apt-get update && apt-get upgrade -y", "RUN apt-get install -y --no-install-recommends build-essential") }] }],
     },
     {
       name: "nothing uses it and only package managers run after it (confluent kafka builder stage)",
