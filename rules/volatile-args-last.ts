@@ -417,6 +417,22 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
           });
           continue;
         }
+        if (!placement.idleRun && placement.target?.type === "Run" && !placement.implicit && isCheap(placement.target)) {
+          // A cheap first use (`RUN echo "$GIT_SHA" > /REVISION`) above costly RUNs: they still get the value in their environment.
+          const use = placement.target;
+          const later = place(stage, stage.instructions.indexOf(use) + 1, name);
+          if (!later.idleRun || isCheap(later.idleRun)) continue;
+          context.report({
+            loc: sourceCode.positions.locOf(declaration.nameRange),
+            messageId: "volatileArg",
+            data: {
+              name,
+              runLine: String(later.idleRun.loc.start.line),
+              advice: `Its first use, the RUN on line ${use.loc.start.line}, is cheap but leaves it in every later RUN's environment: move the ARG and that RUN ${where(later, null)}.`,
+            },
+          });
+          continue;
+        }
         if (!placement.idleRun) continue;
         if (unused(placement) && refreshesOneStep(stage, index, placement.idleRun)) continue;
         const move = planMove(stage, index, declaration, placement);

@@ -33,6 +33,7 @@ ruleTester.run("volatile-args-last", rule, {
       name: "a date ARG right above the apt-get upgrade it refreshes, nothing costly after",
       code: lines("FROM debian:bookworm-slim", "ARG BUILD_DATE", "RUN apt-get update && apt-get upgrade -y && rm -rf /var/lib/apt/lists/*", "RUN useradd --create-home app", "COPY app /app", "USER app"),
     },
+    { name: "a cheap first use with only cheap steps after it", code: lines("FROM alpine:3.20", "ARG GIT_SHA", 'RUN echo "$GIT_SHA" > /REVISION', "RUN mkdir -p /data && chown 1000 /data", "COPY app /app") },
     { name: "an ENV copy at the end of the stage, for the running container", code: lines("FROM node:20.11.1", "RUN npm ci", "ARG GIT_SHA", "ENV GIT_SHA=${GIT_SHA}", 'CMD ["node", "server.js"]') },
     { name: "global ARGs are not in RUN environments", code: lines("ARG BUILD_DATE", "FROM alpine:3.20", "RUN apk add --no-cache curl") },
     { name: "ONBUILD RUN does not run in this build", code: lines("FROM alpine:3.20", "ARG BUILD_NUMBER", "ONBUILD RUN make", "LABEL build=$BUILD_NUMBER") },
@@ -179,6 +180,30 @@ ruleTester.run("volatile-args-last", rule, {
       name: "an ENV copy under another name that nothing refers to goes to the end of the stage",
       code: lines("FROM python:3.12-slim", "ARG SOURCE_COMMIT", "ENV APP_REVISION=$SOURCE_COMMIT", "RUN apt-get update && apt-get install -y --no-install-recommends libpq5", "COPY . /app", 'CMD ["gunicorn", "app:app"]'),
       errors: [{ messageId: "volatileArg", data: { name: "SOURCE_COMMIT", runLine: "4", advice: "Its copy 'ENV APP_REVISION' on line 3 keeps it in the environment of every later RUN: move the ARG and the ENV to the end of the stage." }, suggestions: [] }],
+    },
+    {
+      name: "a cheap first use above the costly steps: they still get the value in their environment",
+      code: lines(
+        "FROM golang:1.22-bookworm",
+        "ARG GIT_COMMIT",
+        'RUN echo "$GIT_COMMIT" > /etc/revision',
+        "RUN apt-get update && apt-get install -y --no-install-recommends protobuf-compiler",
+        "WORKDIR /src",
+        "COPY . .",
+        "RUN go build -o /out/app ./cmd/app",
+      ),
+      errors: [
+        {
+          messageId: "volatileArg",
+          line: 2,
+          data: {
+            name: "GIT_COMMIT",
+            runLine: "4",
+            advice: "Its first use, the RUN on line 3, is cheap but leaves it in every later RUN's environment: move the ARG and that RUN to just before the RUN on line 7, the first step that may read it from its environment.",
+          },
+          suggestions: [],
+        },
+      ],
     },
     {
       name: "a date ARG above an upgrade is still reported when costly steps follow",
