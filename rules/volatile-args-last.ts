@@ -405,14 +405,13 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
           const env = placement.target;
           const copied = place(stage, stage.instructions.indexOf(env) + 1, envCopy);
           if (!copied.idleRun) continue;
-          const whereText = where(copied, null);
           context.report({
             loc: sourceCode.positions.locOf(declaration.nameRange),
             messageId: "volatileArg",
             data: {
               name,
               runLine: String(copied.idleRun.loc.start.line),
-              advice: `Its copy 'ENV ${envCopy}' on line ${env.loc.start.line} keeps it in the environment of every later RUN: move the ARG and the ENV ${whereText}.`,
+              advice: `; the ENV on line ${env.loc.start.line} copies it`,
             },
           });
           continue;
@@ -428,7 +427,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
             data: {
               name,
               runLine: String(later.idleRun.loc.start.line),
-              advice: `Its first use, the RUN on line ${use.loc.start.line}, is cheap but leaves it in every later RUN's environment: move the ARG and that RUN ${where(later, null)}.`,
+              advice: `; line ${use.loc.start.line} uses it too early`,
             },
           });
           continue;

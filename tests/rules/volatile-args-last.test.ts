@@ -171,7 +171,7 @@ ruleTester.run("volatile-args-last", rule, {
           line: 2,
           column: 5,
           endColumn: 12,
-          data: { name: "GIT_SHA", runLine: "4", advice: "Its copy 'ENV GIT_SHA' on line 3 keeps it in the environment of every later RUN: move the ARG and the ENV to just before its first use, the RUN on line 9." },
+          data: { name: "GIT_SHA", runLine: "4", advice: "; the ENV on line 3 copies it" },
           suggestions: [],
         },
       ],
@@ -179,7 +179,7 @@ ruleTester.run("volatile-args-last", rule, {
     {
       name: "an ENV copy under another name that nothing refers to goes to the end of the stage",
       code: lines("FROM python:3.12-slim", "ARG SOURCE_COMMIT", "ENV APP_REVISION=$SOURCE_COMMIT", "RUN apt-get update && apt-get install -y --no-install-recommends libpq5", "COPY . /app", 'CMD ["gunicorn", "app:app"]'),
-      errors: [{ messageId: "volatileArg", data: { name: "SOURCE_COMMIT", runLine: "4", advice: "Its copy 'ENV APP_REVISION' on line 3 keeps it in the environment of every later RUN: move the ARG and the ENV to the end of the stage." }, suggestions: [] }],
+      errors: [{ messageId: "volatileArg", data: { name: "SOURCE_COMMIT", runLine: "4", advice: "; the ENV on line 3 copies it" }, suggestions: [] }],
     },
     {
       name: "a cheap first use above the costly steps: they still get the value in their environment",
@@ -199,7 +199,7 @@ ruleTester.run("volatile-args-last", rule, {
           data: {
             name: "GIT_COMMIT",
             runLine: "4",
-            advice: "Its first use, the RUN on line 3, is cheap but leaves it in every later RUN's environment: move the ARG and that RUN to just before the RUN on line 7, the first step that may read it from its environment.",
+            advice: "; line 3 uses it too early",
           },
           suggestions: [],
         },
@@ -208,7 +208,7 @@ ruleTester.run("volatile-args-last", rule, {
     {
       name: "a date ARG above an upgrade is still reported when costly steps follow",
       code: lines("FROM debian:bookworm-slim", "ARG BUILD_DATE", "RUN apt-get update && apt-get upgrade -y", "RUN apt-get install -y --no-install-recommends build-essential"),
-      errors: [{ messageId: "volatileArg", data: { name: "BUILD_DATE", runLine: "3", advice: "Nothing in the stage uses it: remove it." }, suggestions: [{ messageId: "removeArg", output: lines("FROM debian:bookworm-slim", "RUN apt-get update && apt-get upgrade -y", "RUN apt-get install -y --no-install-recommends build-essential") }] }],
+      errors: [{ messageId: "volatileArg", data: { name: "BUILD_DATE", runLine: "3", advice: "; nothing uses it" }, suggestions: [{ messageId: "removeArg", output: lines("FROM debian:bookworm-slim", "RUN apt-get update && apt-get upgrade -y", "RUN apt-get install -y --no-install-recommends build-essential") }] }],
     },
     {
       name: "nothing uses it and only package managers run after it (confluent kafka builder stage)",
