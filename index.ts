@@ -6,8 +6,8 @@ import { createRequire } from "node:module";
 import type { ESLint, Linter } from "eslint";
 import * as yamlParser from "yaml-eslint-parser";
 import * as jsoncParser from "jsonc-eslint-parser";
-import { dockerfileLanguage } from "./lib/language/index.js";
-import { rules } from "./rules/index.js";
+import { dockerfileLanguage, honourFindingCodes } from "./lib/language/index.js";
+import { rules as ruleModules } from "./rules/index.js";
 import { IMAGE_RULES, presetRules } from "./lib/presets.js";
 import { packageInfo } from "./lib/package-info.js";
 import {
@@ -20,6 +20,9 @@ import {
 } from "./lib/formats/index.js";
 
 const { name, version } = packageInfo;
+
+/** Rules whose findings carry codes (ShellCheck's) that `# hadolint ignore=` pragmas may name. */
+const rules = honourFindingCodes(ruleModules);
 
 /** Every file name Docker and Podman builds read by default, and the usual variants. */
 export const DOCKERFILE_GLOBS = [

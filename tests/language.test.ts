@@ -329,7 +329,7 @@ describe("language options", () => {
   });
 
   it("rejects any other name, naming it", () => {
-    expect(() => verify({ escape: "`" })).toThrow(/The dockerfile language has no option named "escape": it takes none/u);
+    expect(() => verify({ escape: "`" })).toThrow(/The dockerfile language has no option named "escape": its options are hadolintPragmas, checkDirectives/u);
     expect(() => verify({ ecmaVersion: 2022, shel: "bash", target: "x" })).toThrow(/"shel", "target"/u);
   });
 });

@@ -27,9 +27,13 @@ export class DockerfileFacts {
   #shells = new WeakMap<RunNode, RunShell>();
   #referencedStages: Set<Stage> | undefined;
 
-  constructor(ast: DockerfileNode, text: string) {
+  /** `# hadolint shell=…` pragmas by offset: they set the shell as SHELL does, for hadolint's users. */
+  readonly #shellPragmas: readonly { offset: number; shell: string }[];
+
+  constructor(ast: DockerfileNode, text: string, options: { shellPragmas?: readonly { offset: number; shell: string }[] } = {}) {
     this.ast = ast;
     this.text = text;
+    this.#shellPragmas = options.shellPragmas ?? [];
   }
 
   get escapeChar(): string {
@@ -213,19 +217,40 @@ export class DockerfileFacts {
     return names;
   }
 
-  /** False where the stage's SHELL (or a Windows base image) is not a POSIX shell. */
+  /** False where the stage's SHELL, a `# hadolint shell=` pragma or a Windows base image says it is not a POSIX shell. */
   isPosixShellAt(node: InstructionNode): boolean {
-    const shell = this.shellInstructionAt(node);
-    if (shell) {
-      const program = shell.exec?.[0]?.value.toLowerCase() ?? "";
-      return !/(?:^|[\\/])(?:powershell|pwsh|cmd)(?:\.exe)?$/u.test(program);
-    }
     let stage = this.stageOf(node);
+    let before = node.range[0];
     for (let hops = 0; stage && hops < 100; hops++) {
-      if (stage.base.kind === "image") return !/windows|nanoserver|servercore/iu.test(stage.base.ref.raw);
+      const start = stage.from.range[0];
+      const next = this.stages[this.stages.indexOf(stage) + 1];
+      const end = Math.min(before, next ? next.from.range[0] : Number.POSITIVE_INFINITY);
+      let latest: { at: number; posix: boolean } | undefined;
+      for (let i = stage.instructions.length - 1; i >= 0; i--) {
+        const instruction = stage.instructions[i];
+        if (!instruction || instruction.range[0] >= before || instruction.type !== "Shell") continue;
+        latest = { at: instruction.range[0], posix: !/(?:^|[\\/])(?:powershell|pwsh|cmd)(?:\.exe)?$/u.test(instruction.exec?.[0]?.value.toLowerCase() ?? "") };
+        break;
+      }
+      for (const pragma of this.#shellPragmas) {
+        if (pragma.offset > start && pragma.offset < end && pragma.offset > (latest?.at ?? -1)) latest = { at: pragma.offset, posix: posixPragma(pragma.shell) };
+      }
+      if (latest) return latest.posix;
+      if (stage.base.kind === "image") {
+        const first = this.stages[0]?.from.range[0] ?? 0;
+        const global = this.#shellPragmas.filter((pragma) => pragma.offset < first).at(-1);
+        if (global) return posixPragma(global.shell);
+        return !/windows|nanoserver|servercore/iu.test(stage.base.ref.raw);
+      }
       if (stage.base.kind !== "stage") break;
       stage = stage.base.stage;
+      before = Number.POSITIVE_INFINITY;
     }
     return this.ast.escapeChar !== "`";
   }
+}
+
+/** hadolint treats a pragma's shell as not POSIX when its name contains one of these. */
+function posixPragma(shell: string): boolean {
+  return !["pwsh", "powershell", "cmd"].some((name) => shell.includes(name));
 }

@@ -1,4 +1,4 @@
-import type { File, Language, OkParseResult, ParseResult } from "@eslint/core";
+import type { File, Language, LanguageContext, OkParseResult, ParseResult } from "@eslint/core";
 import { buildTree, PositionIndex, visitorKeys } from "./tree/index.js";
 import type { DockerfileAstNode, DockerfileNode } from "./tree/index.js";
 import { validateDockerfileLanguageOptions } from "./options.js";
@@ -51,8 +51,8 @@ export const dockerfileLanguage: Language<{
     }
   },
 
-  createSourceCode(file: File, input: OkParseResult<DockerfileNode>): DockerfileSourceCode {
+  createSourceCode(file: File, input: OkParseResult<DockerfileNode>, context?: LanguageContext<DockerfileLanguageOptions>): DockerfileSourceCode {
     const text = typeof file.body === "string" ? file.body : new TextDecoder().decode(file.body);
-    return new DockerfileSourceCode({ text, ast: input.ast, positions: (input as DockerfileParseResult).positions });
+    return new DockerfileSourceCode({ text, ast: input.ast, positions: (input as DockerfileParseResult).positions, languageOptions: context?.languageOptions });
   },
 };

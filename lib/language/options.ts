@@ -1,5 +1,15 @@
-/** The language takes no options yet; a type alias (not an empty interface) satisfies @eslint/core. */
-export type DockerfileLanguageOptions = Record<string, unknown>;
+/**
+ * Options of the Dockerfile language (`languageOptions` in a config block).
+ * A type alias (not an interface) satisfies @eslint/core's constraint.
+ */
+export type DockerfileLanguageOptions = {
+  /** Read `# hadolint ignore=`, `global ignore=`, `stage ignore=` and `shell=` pragmas. Default: true. */
+  hadolintPragmas?: boolean;
+  /** Read BuildKit's `# check=skip=…;error=true` directive and per-instruction `# check=skip=` comments. Default: true. */
+  checkDirectives?: boolean;
+} & Record<string, unknown>;
+
+export const LANGUAGE_OPTION_NAMES = ["hadolintPragmas", "checkDirectives"] as const;
 
 /**
  * Options other languages read, which a config block without `files` hands to
@@ -20,10 +30,15 @@ const OTHER_LANGUAGES_OPTIONS = new Set([
   "math",
 ]);
 
-/** Any other name is a mistake: this language has no options of its own. */
+/** Any other name is a mistake, and the language's own options are true or false. */
 export function validateDockerfileLanguageOptions(options: DockerfileLanguageOptions): void {
-  const unknown = Object.keys(options).filter((key) => !OTHER_LANGUAGES_OPTIONS.has(key));
-  if (unknown.length === 0) return;
-  const names = unknown.map((key) => `"${key}"`).join(", ");
-  throw new TypeError(`The dockerfile language has no option named ${names}: it takes none, and ignores only other languages' options such as ecmaVersion.`);
+  const own = LANGUAGE_OPTION_NAMES as readonly string[];
+  const unknown = Object.keys(options).filter((key) => !own.includes(key) && !OTHER_LANGUAGES_OPTIONS.has(key));
+  if (unknown.length > 0) {
+    const names = unknown.map((key) => `"${key}"`).join(", ");
+    throw new TypeError(`The dockerfile language has no option named ${names}: its options are ${own.join(", ")}, and it ignores other languages' options such as ecmaVersion.`);
+  }
+  for (const name of own) {
+    if (options[name] !== undefined && typeof options[name] !== "boolean") throw new TypeError(`The dockerfile language option "${name}" must be true or false.`);
+  }
 }

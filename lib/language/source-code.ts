@@ -10,6 +10,10 @@ import type { CommentNode, DockerfileAstNode, DockerfileNode, InstructionNode } 
 import type { PositionIndex } from "./tree/index.js";
 import { DockerfileFacts } from "../facts/index.js";
 import type { DockerfileLanguageOptions } from "./options.js";
+import { BlockState, RULE_PREFIX, compatDirectives, shellPragmas } from "./compat-directives.js";
+import type { TopComment } from "./compat-directives.js";
+import type { FindingTarget } from "./finding-codes.js";
+import { buildkitRules, fileCheckDirective, rulesForBuildkitCheck } from "../compat/index.js";
 
 const commentParser = new ConfigCommentParser();
 
@@ -29,18 +33,54 @@ export class DockerfileSourceCode extends TextSourceCodeBase<{
   #steps: VisitNodeStep[] | undefined;
   #inlineConfigComments: CommentNode[] | undefined;
   #facts: DockerfileFacts | undefined;
+  #topComments: TopComment[] | undefined;
+  #findingTargets: FindingTarget[] = [];
+  readonly #options: { hadolintPragmas: boolean; checkDirectives: boolean };
 
-  constructor({ text, ast, positions }: { text: string; ast: DockerfileNode; positions: PositionIndex }) {
+  constructor({ text, ast, positions, languageOptions }: { text: string; ast: DockerfileNode; positions: PositionIndex; languageOptions?: DockerfileLanguageOptions }) {
     super({ text, ast, lineEndingPattern: LINE_BREAK });
     this.ast = ast;
     this.comments = ast.comments;
     this.positions = positions;
+    this.#options = {
+      hadolintPragmas: languageOptions?.hadolintPragmas !== false,
+      checkDirectives: languageOptions?.checkDirectives !== false,
+    };
   }
 
   /** Facts about the file that several rules need (stages, ARG scopes, shell scripts), computed once. */
   get facts(): DockerfileFacts {
-    this.#facts ??= new DockerfileFacts(this.ast, this.text);
+    this.#facts ??= new DockerfileFacts(this.ast, this.text, {
+      shellPragmas: this.#options.hadolintPragmas ? shellPragmas(this.#comments()) : [],
+    });
     return this.#facts;
+  }
+
+  /** Comments between instructions (not those inside a continued instruction), with their text after `#`. */
+  #comments(): TopComment[] {
+    if (this.#topComments) return this.#topComments;
+    const result: TopComment[] = [];
+    const body = this.ast.body;
+    let index = 0;
+    for (const node of this.comments) {
+      while (index < body.length && (body[index]?.range[1] ?? 0) <= node.range[0]) index++;
+      const instruction = body[index];
+      if (instruction && instruction.range[0] <= node.range[0]) continue;
+      const raw = this.text.slice(node.range[0], node.range[1]);
+      const hash = raw.indexOf("#");
+      if (hash < 0) continue;
+      result.push({ node, text: raw.slice(hash + 1), hash: node.range[0] + hash });
+    }
+    this.#topComments = result;
+    return result;
+  }
+
+  /**
+   * Pragmas that name codes of a rule's findings (`SC2086`), for the wrapper of
+   * that rule; empty unless directives were read, as with `--no-inline-config`.
+   */
+  findingTargets(rule: string): readonly FindingTarget[] {
+    return this.#findingTargets.filter((target) => target.rule === rule);
   }
 
   getInlineConfigNodes(): CommentNode[] {
@@ -51,10 +91,18 @@ export class DockerfileSourceCode extends TextSourceCodeBase<{
   getDisableDirectives(): { problems: FileProblem[]; directives: Directive[] } {
     const problems: FileProblem[] = [];
     const directives: Directive[] = [];
+    const state = new BlockState();
+    const parsedComments: { comment: CommentNode; label: string; value: string; justification: string }[] = [];
     for (const comment of this.getInlineConfigNodes()) {
       const parsed = commentParser.parseDirective(comment.value);
       if (!parsed) continue;
-      const { label, value, justification } = parsed;
+      parsedComments.push({ comment, ...parsed });
+      if (parsed.label === "eslint-disable" || parsed.label === "eslint-enable") {
+        const rules = Object.keys(commentParser.parseListConfig(parsed.value));
+        state.add(comment.range[0], parsed.label === "eslint-disable" ? "disable" : "enable", rules.length > 0 ? rules : null);
+      }
+    }
+    for (const { comment, label, value, justification } of parsedComments) {
       if (label === "eslint-disable-line") {
         // A Dockerfile comment always fills its own line: there is no code to its left.
         problems.push({
@@ -65,13 +113,17 @@ export class DockerfileSourceCode extends TextSourceCodeBase<{
         continue;
       }
       const spanned = label === "eslint-disable-next-line" ? this.#instructionAfter(comment) : undefined;
-      if (spanned) {
+      const rules = Object.keys(commentParser.parseListConfig(value));
+      // An enable after the instruction would end an outer eslint-disable of the same rules.
+      if (spanned && !rules.some((rule) => state.disabled(rule, comment.range[0]))) {
         // An instruction over several lines: the directive covers all of it, as hadolint's
         // `# hadolint ignore=` does, through a disable at the comment and an enable after it.
         const after = { line: spanned.loc.end.line + 1, column: 0 };
         const enableAt = { type: "Comment", value: "", range: [spanned.range[1], spanned.range[1]], loc: { start: after, end: after } };
         directives.push(new Directive({ type: "disable", node: comment, value, justification }));
         directives.push(new Directive({ type: "enable", node: enableAt, value, justification }));
+        state.add(comment.range[0], "disable", rules.length > 0 ? rules : null);
+        state.add(this.positions.lineStart(after.line), "enable", rules.length > 0 ? rules : null);
         continue;
       }
       if (label === "eslint-disable" || label === "eslint-enable" || label === "eslint-disable-next-line") {
@@ -85,7 +137,36 @@ export class DockerfileSourceCode extends TextSourceCodeBase<{
         );
       }
     }
+
+    const fileCheck = this.#options.checkDirectives ? fileCheckDirective(this.text) : undefined;
+    if (fileCheck && !fileCheck.parse.ok) {
+      problems.push({
+        ruleId: null,
+        message: `This # check= directive makes docker build fail (${fileCheck.parse.message}); fix or remove it.`,
+        loc: this.#lineLoc(fileCheck.line),
+      });
+    }
+    const compat = compatDirectives({
+      ast: this.ast,
+      text: this.text,
+      positions: this.positions,
+      comments: this.#comments(),
+      hadolintPragmas: this.#options.hadolintPragmas,
+      checkDirectives: this.#options.checkDirectives,
+      fileCheckLine: fileCheck?.line,
+      state,
+    });
+    directives.push(...compat.directives);
+    problems.push(...compat.problems);
+    this.#findingTargets = compat.findingTargets;
     return { problems, directives };
+  }
+
+  #lineLoc(line: number): SourceLocation {
+    const start = this.positions.lineStart(line);
+    const next = this.positions.lineStart(line + 1);
+    const end = next > start && /[\r\n]/u.test(this.text[next - 1] ?? "") ? next - 1 : next;
+    return this.positions.locOf([start, Math.max(start, end)]);
   }
 
   /** The instruction that starts on the line after a comment and spans several lines, if any. */
@@ -105,7 +186,28 @@ export class DockerfileSourceCode extends TextSourceCodeBase<{
       if (result.ok) configs.push({ config: { rules: result.config }, loc: comment.loc });
       else problems.push({ ruleId: null, message: result.error.message, loc: comment.loc });
     }
+    const check = this.#fileCheckConfig(new Set(configs.flatMap(({ config }) => Object.keys(config.rules))));
+    if (check) configs.unshift(check);
     return { problems, configs };
+  }
+
+  /**
+   * BuildKit's file-wide `# check=`: `skip` turns the mapped rules off and
+   * `error=true` makes the others errors, as every check BuildKit runs then
+   * fails the build. Rules that a `# eslint` comment of the file sets are left
+   * to it (ESLint refuses two inline configs of one rule).
+   */
+  #fileCheckConfig(setByComments: ReadonlySet<string>): { config: { rules: RulesConfig }; loc: SourceLocation } | undefined {
+    if (!this.#options.checkDirectives) return undefined;
+    const directive = fileCheckDirective(this.text);
+    if (!directive?.parse.ok) return undefined;
+    const { options } = directive.parse;
+    const skipped = new Set(options.skipAll ? buildkitRules() : options.skip.flatMap(rulesForBuildkitCheck));
+    const rules: RulesConfig = {};
+    for (const rule of skipped) rules[RULE_PREFIX + rule] = "off";
+    if (options.error) for (const rule of buildkitRules()) if (!skipped.has(rule)) rules[RULE_PREFIX + rule] = "error";
+    for (const id of setByComments) delete rules[id];
+    return Object.keys(rules).length > 0 ? { config: { rules }, loc: this.#lineLoc(directive.line) } : undefined;
   }
 
   override getParent(node: DockerfileAstNode): DockerfileAstNode | undefined {
