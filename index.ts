@@ -6,7 +6,7 @@ import { createRequire } from "node:module";
 import type { ESLint, Linter } from "eslint";
 import * as yamlParser from "yaml-eslint-parser";
 import * as jsoncParser from "jsonc-eslint-parser";
-import { dockerfileLanguage, honourFindingCodes } from "./lib/language/index.js";
+import { dockerfileLanguage, honourPragmas } from "./lib/language/index.js";
 import { rules as ruleModules } from "./rules/index.js";
 import { IMAGE_RULES, presetRules } from "./lib/presets.js";
 import { packageInfo } from "./lib/package-info.js";
@@ -21,8 +21,8 @@ import {
 
 const { name, version } = packageInfo;
 
-/** Rules whose findings carry codes (ShellCheck's) that `# hadolint ignore=` pragmas may name. */
-const rules = honourFindingCodes(ruleModules);
+/** Wrapped so that pragmas act on findings where directives cannot (codes of ShellCheck findings, quiet pragmas). */
+const rules = honourPragmas(ruleModules);
 
 /** Every file name Docker and Podman builds read by default, and the usual variants. */
 export const DOCKERFILE_GLOBS = [

@@ -25,6 +25,7 @@ const RECOMMENDED: Record<string, Entry> = {
   "no-copy-root-fs": "error",
   "no-duplicate-stage-name": "error",
   "no-empty-continuation": "error",
+  "no-env-same-instruction-reference": "error",
   "no-redundant-target-platform": "warn",
   "no-reserved-stage-name": "error",
   "no-secrets-in-build-args": "error",

@@ -19,6 +19,7 @@ import noConstantPlatform from "./no-constant-platform.js";
 import noCopyRootFs from "./no-copy-root-fs.js";
 import noDuplicateStageName from "./no-duplicate-stage-name.js";
 import noEmptyContinuation from "./no-empty-continuation.js";
+import noEnvSameInstructionReference from "./no-env-same-instruction-reference.js";
 import noMaintainer from "./no-maintainer.js";
 import noRedundantTargetPlatform from "./no-redundant-target-platform.js";
 import noReservedStageName from "./no-reserved-stage-name.js";
@@ -66,6 +67,7 @@ export const rules: Record<string, DockerfileRuleDefinition<any>> = {
   "no-copy-root-fs": noCopyRootFs,
   "no-duplicate-stage-name": noDuplicateStageName,
   "no-empty-continuation": noEmptyContinuation,
+  "no-env-same-instruction-reference": noEnvSameInstructionReference,
   "no-maintainer": noMaintainer,
   "no-redundant-target-platform": noRedundantTargetPlatform,
   "no-reserved-stage-name": noReservedStageName,

@@ -20,7 +20,6 @@ type Options = [{ baseImageEnv?: "unknown" | "empty"; allow?: string[] }];
 type MessageIds =
   | "undefinedVar"
   | "usedBeforeDeclared"
-  | "sameEnvInstruction"
   | "argDefaultReadsItself"
   | "globalArgNotInStage"
   | "predefinedArgNotInStage"
@@ -109,8 +108,6 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
     messages: {
       undefinedVar: "'{{ref}}' is not declared at this point, so Docker substitutes an empty string{{hint}}.",
       usedBeforeDeclared: "'{{ref}}' is used before its {{kind}} on line {{line}}, so Docker substitutes an empty string here.",
-      sameEnvInstruction:
-        "'{{ref}}' is set by this same ENV, but Docker substitutes an ENV's values before it sets any, so it still has its earlier value.",
       argDefaultReadsItself:
         "'{{ref}}' in the default of 'ARG {{name}}' reads it before the ARG declares it, so it is empty there.",
       globalArgNotInStage:
@@ -323,10 +320,9 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
       const data = { ref: shorten(ref, 40), name, kind: "", line: "", hint: "", suggestion: "" };
       const all = declarations.get(name) ?? [];
 
-      if (where.env?.pairs.some((pair) => pair !== where.pair && pair.key.value === name)) {
-        context.report({ loc, messageId: "sameEnvInstruction", data });
-        return true;
-      }
+      // A pair of the same ENV set it just before: no-env-same-instruction-reference says what is read instead.
+      const pairIndex = where.pair ? (where.env?.pairs.indexOf(where.pair) ?? -1) : -1;
+      if (where.env && where.env.pairs.slice(0, Math.max(pairIndex, 0)).some((pair) => pair.key.value === name)) return true;
       if (where.argName === name) {
         context.report({ loc, messageId: "argDefaultReadsItself", data });
         return true;

@@ -61,7 +61,7 @@ export const HADOLINT_CODES: readonly HadolintCode[] = [
   { code: "DL3041", checks: "Pin dnf versions", rules: ["pin-package-versions"] },
   { code: "DL3042", checks: "`pip --no-cache-dir`", rules: ["clean-package-cache"] },
   { code: "DL3043", checks: "No ONBUILD, FROM or MAINTAINER in ONBUILD", rules: [], why: "Not covered, because BuildKit rejects such a Dockerfile when it parses it, so the build already fails with a clear message." },
-  { code: "DL3044", checks: "ENV must not use a variable it defines itself", rules: ["no-env-same-instruction-reference"], note: "(only references to a variable set earlier in the same ENV, which is when the value surprises)" },
+  { code: "DL3044", checks: "ENV must not use a variable it defines itself", rules: ["no-env-same-instruction-reference"], note: "(also when the variable had a value before, which hadolint lets pass)" },
   { code: "DL3045", checks: "COPY to a relative destination without WORKDIR", rules: [], why: "Not covered, because the base image's WORKDIR is unknown to a linter and the destination is then relative to it by design; [workdir-absolute](rules/workdir-absolute.md) keeps WORKDIR itself explicit." },
   { code: "DL3046", checks: "`useradd -l` with high UIDs", rules: ["useradd-no-log-init"] },
   { code: "DL3047", checks: "`wget --progress`", rules: [], why: "Not covered, because log size is a matter of taste, not a build or cache problem." },
@@ -102,7 +102,7 @@ export const BUILDKIT_CHECKS: readonly BuildkitCheck[] = [
   { name: "MaintainerDeprecated", rules: ["no-maintainer"] },
   { name: "UndefinedArgInFrom", rules: ["no-undefined-arg-in-from"] },
   { name: "WorkdirRelativePath", rules: ["workdir-absolute"] },
-  { name: "UndefinedVar", rules: ["no-undefined-var"] },
+  { name: "UndefinedVar", rules: ["no-undefined-var", "no-env-same-instruction-reference"], note: "(the second for `ENV A=1 B=$A`)" },
   { name: "MultipleInstructionsDisallowed", rules: ["single-cmd-entrypoint-healthcheck"] },
   { name: "LegacyKeyValueFormat", rules: ["legacy-key-value-format"] },
   { name: "InvalidBaseImagePlatform", rules: [], why: "Not covered, because it compares the platform of the pulled base image with the requested one, which only the build knows (it has no documentation page and runs during the build)." },
@@ -124,9 +124,23 @@ export interface FindingCodeFamily {
   /** `SC` for ShellCheck's `SC2086`. */
   prefix: string;
   rule: string;
+  /** For the table: the codes, what hadolint checks, and what to say while the plugin lacks the rule. */
+  label: string;
+  checks: string;
+  note: string;
+  missing: string;
 }
 
-export const FINDING_CODE_FAMILIES: readonly FindingCodeFamily[] = [{ prefix: "SC", rule: "shellcheck" }];
+export const FINDING_CODE_FAMILIES: readonly FindingCodeFamily[] = [
+  {
+    prefix: "SC",
+    rule: "shellcheck",
+    label: "SCxxxx",
+    checks: "ShellCheck on the script of each shell-form RUN",
+    note: "(a code in `# hadolint ignore=` silences only the findings with that code)",
+    missing: "Not covered: see below.",
+  },
+];
 
 const byCode = new Map<string, readonly string[]>();
 for (const entry of HADOLINT_CODES) {

@@ -17,3 +17,4 @@ export { parseHadolintPragma } from "./hadolint-pragma.js";
 export type { HadolintPragma, PragmaCode } from "./hadolint-pragma.js";
 export { checkValue, fileCheckDirective, parseCheckOptions, readDirective } from "./check-directive.js";
 export type { CheckOptions, CheckParse, FileCheckDirective } from "./check-directive.js";
+export { buildkitTable, hadolintTable, migrationPage, replaceGenerated } from "./migration-tables.js";

@@ -21,8 +21,8 @@ import {
   rulesForHadolintCode,
 } from "../compat/index.js";
 import type { HadolintPragma } from "../compat/index.js";
-import { acceptsFindingCodes } from "./finding-codes.js";
-import type { FindingTarget } from "./finding-codes.js";
+import { acceptsFindingCodes } from "./pragma-findings.js";
+import type { PragmaCover } from "./pragma-findings.js";
 import type { CommentNode, DockerfileNode, InstructionNode, SourceLocation } from "./tree/index.js";
 import type { PositionIndex } from "./tree/index.js";
 
@@ -75,6 +75,8 @@ export interface CompatInput {
   comments: readonly TopComment[];
   hadolintPragmas: boolean;
   checkDirectives: boolean;
+  /** Make directives, which ESLint reports when unused; otherwise drop the covered findings. */
+  reportUnused: boolean;
   /** Line of the file's `# check=` parser directive, which is not an instruction's comment. */
   fileCheckLine: number | undefined;
   state: BlockState;
@@ -83,7 +85,7 @@ export interface CompatInput {
 export interface CompatOutput {
   directives: Directive[];
   problems: FileProblem[];
-  findingTargets: FindingTarget[];
+  covers: PragmaCover[];
 }
 
 function syntheticNode(loc: SourceLocation, range: [number, number]): CommentNode {
@@ -109,8 +111,17 @@ interface End {
 
 class Emitter {
   readonly directives: Directive[] = [];
-  readonly findingTargets: FindingTarget[] = [];
+  readonly covers: PragmaCover[] = [];
   constructor(readonly input: CompatInput) {}
+
+  /** The lines a region covers, for dropping findings. */
+  lines(from: number, to: End | undefined): { fromLine: number; toLine: number } {
+    const { positions } = this.input;
+    const fromLine = positions.positionOf(from).line;
+    if (!to) return { fromLine, toLine: Number.POSITIVE_INFINITY };
+    const end = positions.positionOf(to.offset).line;
+    return { fromLine, toLine: to.afterLine ? end : end - 1 };
+  }
 
   locAt(offset: number, length: number): SourceLocation {
     return this.input.positions.locOf([offset, offset + length]);
@@ -122,6 +133,10 @@ class Emitter {
    * so that the whole last line of an instruction is covered.
    */
   region(rule: string, comment: TopComment, loc: SourceLocation, from: number, to: End | undefined, justification: string): void {
+    if (!this.input.reportUnused) {
+      this.covers.push({ rule, ...this.lines(from, to) });
+      return;
+    }
     const id = RULE_PREFIX + rule;
     if (this.input.state.disabled(id, from)) return;
     const range = harmlessRange(this.input.text, comment);
@@ -137,6 +152,7 @@ class Emitter {
 
   /** A directive that suppresses nothing, so that ESLint reports it as unused when asked. */
   nothing(rule: string, comment: TopComment, loc: SourceLocation, justification: string): void {
+    if (!this.input.reportUnused) return;
     const range = harmlessRange(this.input.text, comment);
     this.directives.push(new Directive({ type: "disable-next-line", node: syntheticNode(loc, range), value: RULE_PREFIX + rule, justification }));
   }
@@ -200,10 +216,14 @@ function hadolintDirectives(emitter: Emitter, pragmas: readonly { comment: TopCo
           emitter.nothing(family.rule, comment, loc, reason);
           continue;
         }
+        if (!emitter.input.reportUnused) {
+          emitter.covers.push({ rule: family.rule, code, fromLine, toLine });
+          continue;
+        }
         // Spans just the code: only findings moved onto it are suppressed.
         const before = emitter.directives.length;
         emitter.region(family.rule, comment, loc, codeStart, { offset: codeStart + code.length, afterLine: false }, reason);
-        if (emitter.directives.length > before) emitter.findingTargets.push({ rule: family.rule, code, fromLine, toLine, loc });
+        if (emitter.directives.length > before) emitter.covers.push({ rule: family.rule, code, fromLine, toLine, moveTo: loc });
         continue;
       }
       for (const rule of rulesForHadolintCode(code)) {
@@ -271,7 +291,7 @@ export function compatDirectives(input: CompatInput): CompatOutput {
     hadolintDirectives(emitter, pragmas);
   }
   if (input.checkDirectives) checkDirectives(emitter);
-  return { directives: emitter.directives, problems: [], findingTargets: emitter.findingTargets };
+  return { directives: emitter.directives, problems: [], covers: emitter.covers };
 }
 
 /** Shell pragmas (`# hadolint shell=powershell`) by offset, for the facts that decide whether RUN is POSIX shell. */

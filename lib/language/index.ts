@@ -12,5 +12,5 @@ export { PositionIndex, buildTree, joinContinuations } from "./tree/index.js";
 export type * from "./tree/types.js";
 export type { MappedText } from "./tree/index.js";
 export type { DockerfileSourceCode } from "./source-code.js";
-export { honourFindingCodes } from "./finding-codes.js";
+export { honourPragmas } from "./pragma-findings.js";
 export type { DockerfileLanguageOptions } from "./options.js";

@@ -7,9 +7,15 @@ export type DockerfileLanguageOptions = {
   hadolintPragmas?: boolean;
   /** Read BuildKit's `# check=skip=…;error=true` directive and per-instruction `# check=skip=` comments. Default: true. */
   checkDirectives?: boolean;
+  /**
+   * Turn those pragmas and `# check=skip=` comments into ESLint directives, so
+   * that `reportUnusedDisableDirectives` reports the ones that silence nothing.
+   * Default: false, they silence findings without being reported.
+   */
+  reportUnusedPragmas?: boolean;
 } & Record<string, unknown>;
 
-export const LANGUAGE_OPTION_NAMES = ["hadolintPragmas", "checkDirectives"] as const;
+export const LANGUAGE_OPTION_NAMES = ["hadolintPragmas", "checkDirectives", "reportUnusedPragmas"] as const;
 
 /**
  * Options other languages read, which a config block without `files` hands to

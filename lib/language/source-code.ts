@@ -12,7 +12,7 @@ import { DockerfileFacts } from "../facts/index.js";
 import type { DockerfileLanguageOptions } from "./options.js";
 import { BlockState, RULE_PREFIX, compatDirectives, shellPragmas } from "./compat-directives.js";
 import type { TopComment } from "./compat-directives.js";
-import type { FindingTarget } from "./finding-codes.js";
+import type { PragmaCover } from "./pragma-findings.js";
 import { buildkitRules, fileCheckDirective, rulesForBuildkitCheck } from "../compat/index.js";
 
 const commentParser = new ConfigCommentParser();
@@ -34,8 +34,8 @@ export class DockerfileSourceCode extends TextSourceCodeBase<{
   #inlineConfigComments: CommentNode[] | undefined;
   #facts: DockerfileFacts | undefined;
   #topComments: TopComment[] | undefined;
-  #findingTargets: FindingTarget[] = [];
-  readonly #options: { hadolintPragmas: boolean; checkDirectives: boolean };
+  #covers: PragmaCover[] = [];
+  readonly #options: { hadolintPragmas: boolean; checkDirectives: boolean; reportUnused: boolean };
 
   constructor({ text, ast, positions, languageOptions }: { text: string; ast: DockerfileNode; positions: PositionIndex; languageOptions?: DockerfileLanguageOptions }) {
     super({ text, ast, lineEndingPattern: LINE_BREAK });
@@ -45,6 +45,7 @@ export class DockerfileSourceCode extends TextSourceCodeBase<{
     this.#options = {
       hadolintPragmas: languageOptions?.hadolintPragmas !== false,
       checkDirectives: languageOptions?.checkDirectives !== false,
+      reportUnused: languageOptions?.reportUnusedPragmas === true,
     };
   }
 
@@ -76,11 +77,11 @@ export class DockerfileSourceCode extends TextSourceCodeBase<{
   }
 
   /**
-   * Pragmas that name codes of a rule's findings (`SC2086`), for the wrapper of
-   * that rule; empty unless directives were read, as with `--no-inline-config`.
+   * What pragmas do to a rule's findings beyond directives, for the wrapper of
+   * the rule; empty unless directives were read (not with `--no-inline-config`).
    */
-  findingTargets(rule: string): readonly FindingTarget[] {
-    return this.#findingTargets.filter((target) => target.rule === rule);
+  pragmaCovers(rule: string): readonly PragmaCover[] {
+    return this.#covers.filter((cover) => cover.rule === rule);
   }
 
   getInlineConfigNodes(): CommentNode[] {
@@ -96,7 +97,7 @@ export class DockerfileSourceCode extends TextSourceCodeBase<{
     for (const comment of this.getInlineConfigNodes()) {
       const parsed = commentParser.parseDirective(comment.value);
       if (!parsed) continue;
-      parsedComments.push({ comment, ...parsed });
+      parsedComments.push({ comment, label: parsed.label, value: parsed.value, justification: parsed.justification });
       if (parsed.label === "eslint-disable" || parsed.label === "eslint-enable") {
         const rules = Object.keys(commentParser.parseListConfig(parsed.value));
         state.add(comment.range[0], parsed.label === "eslint-disable" ? "disable" : "enable", rules.length > 0 ? rules : null);
@@ -153,12 +154,13 @@ export class DockerfileSourceCode extends TextSourceCodeBase<{
       comments: this.#comments(),
       hadolintPragmas: this.#options.hadolintPragmas,
       checkDirectives: this.#options.checkDirectives,
+      reportUnused: this.#options.reportUnused,
       fileCheckLine: fileCheck?.line,
       state,
     });
     directives.push(...compat.directives);
     problems.push(...compat.problems);
-    this.#findingTargets = compat.findingTargets;
+    this.#covers = compat.covers;
     return { problems, directives };
   }
 
@@ -204,9 +206,11 @@ export class DockerfileSourceCode extends TextSourceCodeBase<{
     const { options } = directive.parse;
     const skipped = new Set(options.skipAll ? buildkitRules() : options.skip.flatMap(rulesForBuildkitCheck));
     const rules: RulesConfig = {};
-    for (const rule of skipped) rules[RULE_PREFIX + rule] = "off";
-    if (options.error) for (const rule of buildkitRules()) if (!skipped.has(rule)) rules[RULE_PREFIX + rule] = "error";
-    for (const id of setByComments) delete rules[id];
+    const set = (rule: string, severity: "off" | "error"): void => {
+      if (!setByComments.has(RULE_PREFIX + rule)) rules[RULE_PREFIX + rule] = severity;
+    };
+    for (const rule of skipped) set(rule, "off");
+    if (options.error) for (const rule of buildkitRules()) if (!skipped.has(rule)) set(rule, "error");
     return Object.keys(rules).length > 0 ? { config: { rules }, loc: this.#lineLoc(directive.line) } : undefined;
   }
 

@@ -8,7 +8,7 @@ import type { Rule } from "eslint";
 import { Linter } from "eslint";
 import { describe, expect, it } from "vitest";
 import plugin from "../../index.js";
-import { honourFindingCodes } from "../../lib/language/index.js";
+import { honourPragmas } from "../../lib/language/index.js";
 
 const standIn: Rule.RuleModule = {
   meta: { type: "problem", messages: { finding: "{{code}}: {{message}}." }, schema: [] },
@@ -21,15 +21,28 @@ const standIn: Rule.RuleModule = {
   },
 };
 
-const testPlugin = { ...plugin, rules: honourFindingCodes({ ...plugin.rules, shellcheck: standIn }) };
+const testPlugin = { ...plugin, rules: honourPragmas({ ...plugin.rules, shellcheck: standIn }) };
 const linter = new Linter({ configType: "flat" });
 
-function lint(code: string, linterOptions: Linter.Config["linterOptions"] = { reportUnusedDisableDirectives: "off" }): Linter.LintMessage[] {
+function lint(code: string, linterOptions: Linter.Config["linterOptions"] = { reportUnusedDisableDirectives: "off" }, reportUnusedPragmas = true): Linter.LintMessage[] {
   return linter.verify(
     code,
-    [{ files: ["**/Dockerfile"], plugins: { dockerfile: testPlugin }, language: "dockerfile/dockerfile", rules: { "dockerfile/shellcheck": "error", "dockerfile/no-cd-in-run": "error" }, linterOptions }],
+    [
+      {
+        files: ["**/Dockerfile"],
+        plugins: { dockerfile: testPlugin },
+        language: "dockerfile/dockerfile",
+        languageOptions: { reportUnusedPragmas },
+        rules: { "dockerfile/shellcheck": "error", "dockerfile/no-cd-in-run": "error" },
+        linterOptions,
+      },
+    ],
     { filename: "Dockerfile" },
   );
+}
+
+function suppressedMessages(): Linter.SuppressedLintMessage[] {
+  return (linter as unknown as { getSuppressedMessages(): Linter.SuppressedLintMessage[] }).getSuppressedMessages();
 }
 
 const codes = (messages: Linter.LintMessage[]): [string | null, number, string][] => messages.map((m) => [m.ruleId, m.line, m.message.slice(0, 6)]);
@@ -42,8 +55,22 @@ describe("pragmas that name a finding's code", () => {
       ["dockerfile/shellcheck", 5, "SC2086"],
       ["dockerfile/shellcheck", 5, "SC2046"],
     ]);
-    const suppressed = linter.getSuppressedMessages();
+    const suppressed = suppressedMessages();
     expect(suppressed.map((m) => [m.ruleId, m.message.slice(0, 6)])).toEqual([["dockerfile/shellcheck", "SC2086"]]);
+  });
+
+  it("drop only the findings with that code by default, without directives", () => {
+    const code = "FROM a:1\n# hadolint ignore=SC2086,SC1000\nRUN echo $x \\\n  y\nRUN echo $y\n";
+    expect(codes(lint(code, undefined, false))).toEqual([
+      ["dockerfile/shellcheck", 3, "SC2046"],
+      ["dockerfile/shellcheck", 5, "SC2086"],
+      ["dockerfile/shellcheck", 5, "SC2046"],
+    ]);
+    expect(codes(lint("# hadolint stage ignore=SC2046\nFROM a:1\nRUN echo\nFROM b:1\nRUN echo\n", {}, false))).toEqual([
+      ["dockerfile/shellcheck", 3, "SC2086"],
+      ["dockerfile/shellcheck", 5, "SC2086"],
+      ["dockerfile/shellcheck", 5, "SC2046"],
+    ]);
   });
 
   it("mix with DL codes in one pragma", () => {

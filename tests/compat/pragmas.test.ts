@@ -37,7 +37,12 @@ function found(code: string, extra: Linter.Config = {}, rules: Linter.RulesRecor
   return lint(code, extra, rules).map((message) => [message.ruleId, message.line]);
 }
 
-const unused: Linter.Config = { linterOptions: { reportUnusedDisableDirectives: "error" } };
+/** Pragmas as directives, reported when they silence nothing. */
+const unused: Linter.Config = { languageOptions: { reportUnusedPragmas: true }, linterOptions: { reportUnusedDisableDirectives: "error" } };
+
+function suppressedMessages(): Linter.SuppressedLintMessage[] {
+  return (linter as unknown as { getSuppressedMessages(): Linter.SuppressedLintMessage[] }).getSuppressedMessages();
+}
 
 describe("the pragma grammar of hadolint's Pragma.hs", () => {
   it("reads ignore, global, stage and shell pragmas with their reasons", () => {
@@ -77,16 +82,22 @@ describe("# hadolint ignore=", () => {
   it("keeps a user's eslint-disable of the same rule in force after the instruction", () => {
     const code = "FROM ubuntu:24.04\n# eslint-disable dockerfile/valid-expose\n# hadolint ignore=DL3011\nEXPOSE 80000 \\\n  80001\nEXPOSE 99999\n";
     expect(found(code)).toEqual([]);
+    expect(found(code, { languageOptions: { reportUnusedPragmas: true } })).toEqual([]);
   });
 
-  it("lists what it silenced among the suppressed messages, with the trailing comment as the reason", () => {
+  it("by default, is not reported when it silences nothing, though ESLint reports unused directives", () => {
+    const code = "FROM ubuntu:24.04\n# hadolint ignore=DL3002,DL3011\nUSER root\n# hadolint ignore=DL3008\nRUN true\n";
+    expect(linter.verify(code, [{ files: ["**/Dockerfile"], plugins: { dockerfile: plugin }, language: "dockerfile/dockerfile", rules: RULES }], { filename: "Dockerfile" })).toEqual([]);
+  });
+
+  it("with reportUnusedPragmas, lists what it silenced among the suppressed messages, with the trailing comment as the reason", () => {
     const code = "FROM ubuntu:24.04\n# hadolint ignore=DL3002 # the image needs root\nUSER root\n";
-    linter.verify(code, config(), { filename: "Dockerfile" });
-    const suppressed = linter.getSuppressedMessages();
-    expect(suppressed.map((message) => [message.ruleId, message.line, message.suppressions?.[0]?.justification])).toEqual([["dockerfile/last-user-not-root", 3, "the image needs root"]]);
+    expect(linter.verify(code, config({ languageOptions: { reportUnusedPragmas: true } }), { filename: "Dockerfile" })).toEqual([]);
+    const suppressed = suppressedMessages();
+    expect(suppressed.map((message) => [message.ruleId, message.line, message.suppressions[0]?.justification])).toEqual([["dockerfile/last-user-not-root", 3, "the image needs root"]]);
   });
 
-  it("reports a code that silenced nothing, at the code, when asked", () => {
+  it("with reportUnusedPragmas, reports a code that silenced nothing, at the code", () => {
     const code = "FROM ubuntu:24.04\n# hadolint ignore=DL3002,DL3011\nUSER root\n";
     const messages = lint(code, unused);
     expect(messages.map((message) => [message.line, message.column, message.message])).toEqual([
@@ -105,6 +116,7 @@ describe("# hadolint ignore=", () => {
     const code = "FROM ubuntu:24.04\n# hadolint ignore=DL3002\nUSER root\n";
     expect(found(code, { languageOptions: { hadolintPragmas: false } })).toEqual([["dockerfile/last-user-not-root", 3]]);
     expect(found(code, { linterOptions: { noInlineConfig: true } })).toEqual([["dockerfile/last-user-not-root", 3]]);
+    expect(found(code, { languageOptions: { reportUnusedPragmas: true }, linterOptions: { noInlineConfig: true } })).toEqual([["dockerfile/last-user-not-root", 3]]);
   });
 
   it("ignores codes no rule covers, without reporting them as unused", () => {
@@ -132,6 +144,15 @@ describe("# hadolint stage ignore= and global ignore=", () => {
   it("an ignore pragma inside a globally ignored file does not end the global one", () => {
     const code = "# hadolint global ignore=DL3011\nFROM ubuntu:24.04\n# hadolint ignore=DL3011\nEXPOSE 80000\nEXPOSE 80001\n";
     expect(found(code)).toEqual([]);
+    expect(found(code, { languageOptions: { reportUnusedPragmas: true } })).toEqual([]);
+  });
+
+  it("as directives, behave the same", () => {
+    const directives = { languageOptions: { reportUnusedPragmas: true } };
+    expect(found("# hadolint stage ignore=DL3011\nFROM ubuntu:24.04\nEXPOSE 80000\nFROM ubuntu:24.04\nEXPOSE 80000\n", directives)).toEqual([["dockerfile/valid-expose", 5]]);
+    expect(found("# hadolint stage ignore=DL3006\nFROM ubuntu\nFROM debian\n", directives)).toEqual([["dockerfile/pin-base-image", 3]]);
+    expect(found("FROM node AS foo\n# hadolint global ignore = DL3023 , DL3006\nCOPY --from=foo bar baz .\nFROM node\n", directives)).toEqual([]);
+    expect(found("FROM scratch\n# check=skip=MaintainerDeprecated\n\n# another comment\nMAINTAINER me@example.org\nMAINTAINER me\n", directives)).toEqual([["dockerfile/no-maintainer", 6]]);
   });
 });
 

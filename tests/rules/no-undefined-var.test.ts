@@ -3,6 +3,8 @@ import { lines, ruleTester } from "../rule-tester.js";
 
 ruleTester.run("no-undefined-var", rule, {
   valid: [
+    // no-env-same-instruction-reference reports it, saying what is read instead.
+    { name: "a pair that reads an earlier pair of its ENV", code: lines("FROM eclipse-temurin:21", "ENV JAVA_HOME=/opt/java PATH=$JAVA_HOME/bin:$PATH") },
     { name: "ARG without a default declares the name (BuildKit)", code: lines("FROM scratch", "ARG foo", "COPY Dockerfile${foo} .") },
     { name: "ARG of a parent stage carries into a stage built FROM it (BuildKit)", code: lines("FROM alpine AS base", "ARG foo=Dockerfile", "", "FROM base", "COPY $foo .") },
     { name: "ENV of a parent stage carries over too", code: lines("FROM scratch AS base", "ENV APP=/srv/app", "FROM base", "WORKDIR $APP") },
@@ -129,9 +131,9 @@ ruleTester.run("no-undefined-var", rule, {
       errors: [{ messageId: "predefinedArgNotInStage", column: 16, endColumn: 27, suggestions: [{ messageId: "suggestDeclare", output: lines("FROM debian:12", "ARG HTTP_PROXY", "ENV HTTP_PROXY=$HTTP_PROXY") }] }],
     },
     {
-      name: "ENV pairs do not see each other",
-      code: lines("FROM eclipse-temurin:21", "ENV JAVA_HOME=/opt/java PATH=$JAVA_HOME/bin:$PATH"),
-      errors: [{ messageId: "sameEnvInstruction", column: 30, endColumn: 40 }],
+      name: "a pair that reads a later pair of its ENV reads an undefined variable",
+      code: lines("FROM scratch", "ENV B=$A A=1"),
+      errors: [{ messageId: "undefinedVar", column: 7, endColumn: 9 }],
     },
     {
       name: "ARG default that reads the global ARG of the same name",
