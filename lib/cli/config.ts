@@ -12,6 +12,7 @@ import { UsageError } from "./errors.js";
 import type { Preset } from "./options.js";
 import { IMAGE_RULES } from "../presets.js";
 import { YAML_KINDS, imageFileKind } from "../formats/index.js";
+import type { HadolintTranslation } from "../compat/index.js";
 
 /**
  * ESLint's own `includeIgnoreFile` (exported by `eslint/config` in ESLint 10)
@@ -67,6 +68,21 @@ export interface ZeroConfigInput {
   namedFiles: string[];
   /** The directory whose `.gitignore` applies, or `undefined` for none. */
   gitignoreDir: string | undefined;
+  /** Settings from a `.hadolint.yaml` of the working directory. */
+  hadolint?: HadolintTranslation | undefined;
+}
+
+/** A translated `.hadolint.yaml` as a config block scoped like `block`. */
+function hadolintBlock(hadolint: HadolintTranslation, scope: Linter.Config): Linter.Config {
+  const rules: Linter.RulesRecord = {};
+  for (const [name, entry] of Object.entries(hadolint.rules)) rules[`dockerfile/${name}`] = entry;
+  return {
+    name: "dockerfile-lint/.hadolint.yaml",
+    ...(scope.files ? { files: scope.files } : {}),
+    ...(scope.ignores ? { ignores: scope.ignores } : {}),
+    ...(Object.keys(hadolint.languageOptions).length > 0 ? { languageOptions: hadolint.languageOptions } : {}),
+    rules,
+  };
 }
 
 function imageRulesOf(rules: Linter.RulesRecord): Linter.RulesRecord {
@@ -110,17 +126,21 @@ export function zeroConfig(input: ZeroConfigInput): Linter.Config[] {
     if (gitignore) configs.push(gitignore);
   }
 
+  // hadolint reads Dockerfiles only, so its settings stay in the Dockerfile block's scope.
+  const dockerfileBlock = presetBlocks[0];
+  if (input.hadolint && dockerfileBlock) configs.push(hadolintBlock(input.hadolint, dockerfileBlock));
+
   const named = input.namedFiles;
   for (const [block, files] of namedByBlock(presetBlocks, named)) {
     // The preset's `ignores` (`*.dockerignore`) must not undo naming a file.
     const forNamed: Linter.Config = { ...block, name: `${block.name ?? "dockerfile"} (named files)`, files };
     delete forNamed.ignores;
     configs.push(forNamed);
+    if (input.hadolint && block === dockerfileBlock) configs.push(hadolintBlock(input.hadolint, { files }));
   }
 
   if (Object.keys(input.rules).length > 0) {
     const rules = input.rules as Linter.RulesRecord;
-    const dockerfileBlock = presetBlocks[0];
     // Scoped like the preset, so that the block alone never makes another file lintable;
     // outside Dockerfiles only the image rules may run.
     for (const block of presetBlocks) {

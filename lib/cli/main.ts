@@ -12,6 +12,8 @@ import { loadFormatter } from "./formatter.js";
 import { HELP, parseOptions } from "./options.js";
 import { planRun, workerOptionsModule } from "./plan.js";
 import { describePaths, isIgnoreFile, resolveTargets } from "./targets.js";
+import { hadolintSettings, runInit } from "./init.js";
+import { findHadolintConfig } from "../compat/index.js";
 import type { Targets } from "./targets.js";
 
 export interface CliIo {
@@ -71,6 +73,8 @@ async function writeReport(io: CliIo, output: string, outputFile: string | undef
 async function run(args: readonly string[], io: CliIo): Promise<number> {
   // The one command that talks to registries, loaded only when asked for.
   if (args[0] === "pin") return (await import("./pin.js")).runPin(args.slice(1), io);
+  // `./init` lints a file named init.
+  if (args[0] === "init") return runInit(args.slice(1), io);
   const options = parseOptions(args);
   if (options.help) {
     io.stdout(HELP);
@@ -93,12 +97,16 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
     }
   }
 
-  const plan = planRun(options, targets, cwd);
+  // Without an ESLint config, a hadolint config here still decides what is reported.
+  const hadolintFile = options.config === undefined ? findHadolintConfig(cwd) : undefined;
+  const hadolint = hadolintFile === undefined ? undefined : hadolintSettings(hadolintFile, cwd);
+  if (hadolintFile !== undefined) io.stderr(`${PROGRAM}: using the settings of ${displayPath(hadolintFile, cwd)} (no --config given; '${PROGRAM} init' turns it into eslint.config.js)\n`);
+  const plan = planRun(options, targets, cwd, hadolint);
   // Worker threads cannot receive the plugin object: with --concurrency they load the options from a module.
   const eslint =
     options.concurrency === "off" || plan.stdinPath !== undefined
       ? new ESLint(plan.eslintOptions)
-      : await ESLint.fromOptionsModule(workerOptionsModule(options, targets, cwd));
+      : await ESLint.fromOptionsModule(workerOptionsModule(options, targets, cwd, hadolint));
   // Before linting, so that a bad --format fails before --fix writes anything.
   const formatter = await loadFormatter(eslint, options.format, cwd);
 

@@ -12,6 +12,7 @@ import { DEFAULT_CACHE_LOCATION } from "./options.js";
 import type { CliOptions } from "./options.js";
 import { commonBase, exactPatterns, isIgnoreFile, lintPatterns } from "./targets.js";
 import type { Targets } from "./targets.js";
+import type { HadolintTranslation } from "../compat/index.js";
 
 export interface Plan {
   eslintOptions: ESLint.Options;
@@ -27,7 +28,8 @@ function cacheLocation(cwd: string, given: string | undefined): string {
   return /[/\\]$/u.test(location) ? absolute + path.sep : absolute;
 }
 
-export function planRun(options: CliOptions, targets: Targets, cwd: string): Plan {
+/** `hadolint`: the translated `.hadolint.yaml` of the working directory, applied without `--config`. */
+export function planRun(options: CliOptions, targets: Targets, cwd: string, hadolint?: HadolintTranslation): Plan {
   const fix = options.fix || options.fixDryRun;
   const common: ESLint.Options = {
     fix: fix && (options.quiet ? (message) => message.severity === 2 : true),
@@ -79,6 +81,7 @@ export function planRun(options: CliOptions, targets: Targets, cwd: string): Pla
           base,
         ),
         gitignoreDir: options.ignore ? cwd : undefined,
+        hadolint,
       }).concat(directives),
     },
     patterns: lintPatterns(lintTargets, base),
@@ -91,6 +94,8 @@ export interface PlanInputs {
   options: CliOptions;
   targets: Targets;
   cwd: string;
+  /** Plain data, so it travels in the query as JSON. */
+  hadolint?: HadolintTranslation | undefined;
 }
 
 /**
@@ -98,9 +103,9 @@ export interface PlanInputs {
  * its query: every worker imports the same URL, and another run in the same
  * process gets a module of its own.
  */
-export function workerOptionsModule(options: CliOptions, targets: Targets, cwd: string): URL {
+export function workerOptionsModule(options: CliOptions, targets: Targets, cwd: string, hadolint?: HadolintTranslation): URL {
   const url = new URL("./worker-options.js", import.meta.url);
-  const inputs: PlanInputs = { options, targets, cwd };
+  const inputs: PlanInputs = { options, targets, cwd, hadolint };
   url.searchParams.set("plan", JSON.stringify(inputs));
   return url;
 }

@@ -18,3 +18,7 @@ export type { HadolintPragma, PragmaCode } from "./hadolint-pragma.js";
 export { checkValue, fileCheckDirective, parseCheckOptions, readDirective } from "./check-directive.js";
 export type { CheckOptions, CheckParse, FileCheckDirective } from "./check-directive.js";
 export { buildkitTable, hadolintTable, migrationPage, replaceGenerated } from "./migration-tables.js";
+export { HADOLINT_CONFIG_NAMES, HadolintConfigError, findHadolintConfig, readHadolintConfig, translateHadolintConfig } from "./hadolint-config.js";
+export type { HadolintTranslation, RuleEntry } from "./hadolint-config.js";
+export { eslintConfigText } from "./config-file.js";
+export type { PresetScope } from "./config-file.js";
