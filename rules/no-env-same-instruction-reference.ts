@@ -28,7 +28,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
     hasSuggestions: true,
     schema: [],
     messages: {
-      earlierValue: "'{{ref}}' reads {{before}}, not the {{name}} set just before it: Docker expands an ENV's values before setting any.",
+      earlierValue: "'{{ref}}' reads {{before}}, not the {{name}} set before it: an ENV expands all its values first.",
       splitEnv: "Start a new ENV at '{{key}}=' so that it reads the new {{name}}.",
     },
   },
