@@ -25,6 +25,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
       description: "Disallow ENV values that read a variable set earlier in the same ENV instruction",
       url: docsUrl("no-env-same-instruction-reference"),
     },
+    languages: ["dockerfile/dockerfile"],
     hasSuggestions: true,
     schema: [],
     messages: {
