@@ -75,6 +75,7 @@ const OPTIONS = {
 
 export const HELP = `Usage: ${PROGRAM} [options] [paths...]
        ${PROGRAM} pin [options] [paths...]   (add image digests; see '${PROGRAM} pin --help')
+       ${PROGRAM} init [--stdout] [--force]  (write eslint.config.js; see '${PROGRAM} init --help')
 
 Lint Dockerfiles with eslint-plugin-dockerfile, without an ESLint config.
 Paths default to '.'. Directories are searched for Dockerfile, Dockerfile.*,
@@ -83,7 +84,9 @@ Paths default to '.'. Directories are searched for Dockerfile, Dockerfile.*,
 workflows, .gitlab-ci.yml, dev container files and docker-bake.json, skipping
 what .gitignore lists. A file named on the command line is linted whatever its
 name: by its kind, a *.md file for its dockerfile blocks, anything else as a
-Dockerfile.
+Dockerfile. Without --config, the .hadolint.yaml, .hadolint.yml or
+hadolint.yaml of the current directory applies: its ignored rules,
+severities and trusted registries.
 
 Rules:
   --preset <name>           recommended (default), strict or all

@@ -88,6 +88,14 @@ describe.concurrent("information", () => {
       expect(stdout).toContain(option);
     }
   });
+
+  it("--help names the pin and init commands and the .hadolint.yaml it reads", async () => {
+    const dir = await project({});
+    const { stdout } = await runCli(["--help"], { cwd: dir });
+    expect(stdout).toContain("dockerfile-lint pin [options] [paths...]");
+    expect(stdout).toContain("dockerfile-lint init [--stdout] [--force]  (write eslint.config.js; see 'dockerfile-lint init --help')");
+    expect(stdout).toMatch(/Without --config, the \.hadolint\.yaml, \.hadolint\.yml or\s+hadolint\.yaml of the current directory applies/u);
+  });
 });
 
 describe.concurrent("bad usage", () => {

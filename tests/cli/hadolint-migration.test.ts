@@ -74,6 +74,23 @@ describe.concurrent("a repository that used hadolint", () => {
     expect(findings(result.stdout).map(([rule]) => rule)).toContain("dockerfile/pin-package-versions");
   });
 
+  it("applies to Dockerfiles and the dockerfile blocks of a named Markdown file, not to Compose files", async () => {
+    const dir = await project({
+      ".hadolint.yaml": "ignored: [DL3006, DL3007]\ntrustedRegistries: [my.registry]\n",
+      "README.md": "# App\n\n```dockerfile\nFROM my.registry/alpine:latest\n```\n",
+      "compose.yaml": "services:\n  app:\n    image: my.registry/alpine:latest\n",
+      Dockerfile: "FROM docker.io/library/alpine:latest\n",
+    });
+    const result = await runCli(["--format", "json", ".", "README.md"], { cwd: dir });
+    const byFile = parseJson(result.stdout).map((file) => [path.basename(file.filePath), file.messages.map((message) => message.ruleId)]);
+    expect(byFile.sort()).toEqual([
+      ["Dockerfile", ["dockerfile/allowed-registries"]],
+      ["README.md", []],
+      // hadolint never read it: its latest tag is still reported, and no registry list applies.
+      ["compose.yaml", ["dockerfile/pin-base-image"]],
+    ]);
+  });
+
   it("a .hadolint.yaml that hadolint refuses stops the run with its reason", async () => {
     const dir = await project({ ".hadolint.yaml": "failure-threshold: high\n", Dockerfile: "FROM scratch\n" });
     const result = await runCli([], { cwd: dir });
@@ -116,6 +133,54 @@ describe("dockerfile-lint init", () => {
     const result = await runCli(["init", "--stdout"], { cwd: dir });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("...dockerfile.configs.recommended,");
+    expect(existsSync(path.join(dir, "eslint.config.js"))).toBe(false);
+  });
+
+  it("--help prints its options and writes nothing", async () => {
+    const dir = await project({ ".hadolint.yaml": HADOLINT_YAML });
+    const result = await runCli(["init", "--help"], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Usage: dockerfile-lint init \[--stdout\] \[--force\] \[--from <file>\]\n/u);
+    for (const option of ["--stdout", "--force", "--from <file>", "-h, --help"]) expect(result.stdout).toContain(option);
+    expect(result.stderr).toBe("");
+    expect(existsSync(path.join(dir, "eslint.config.js"))).toBe(false);
+  });
+
+  it("--stdout prints the translation of the .hadolint.yaml here, with what does not carry over", async () => {
+    const dir = await project({ ".hadolint.yaml": `${HADOLINT_YAML}strict-labels: true
+failure-threshold: error
+` });
+    const result = await runCli(["init", "--stdout"], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toMatch(/^\/\/ ESLint config for Dockerfiles, translated from \.hadolint\.yaml by dockerfile-lint init\.\n/u);
+    expect(result.stdout).toContain("  // strict-labels: not supported");
+    // DL3008 is a warning in hadolint, below the threshold: the other managers' pins stay, as warnings.
+    expect(result.stdout).toMatch(/\/\/ [^\n]*; DL3008 ignored\n {6}"dockerfile\/pin-package-versions": \["warn", \{ managers: \[(?!.*"apt")/u);
+    // DL4000 is an error in hadolint.
+    expect(result.stdout).toContain('"dockerfile/no-maintainer": "error",');
+    expect(existsSync(path.join(dir, "eslint.config.js"))).toBe(false);
+  });
+
+  it("without a hadolint config, writes the starter config, which real ESLint runs", async () => {
+    const dir = await project({ Dockerfile: "FROM alpine\nCMD [\"true\"]\n" });
+    await mkdir(path.join(dir, "node_modules"), { recursive: true });
+    await symlink(ROOT, path.join(dir, "node_modules/eslint-plugin-dockerfile"), "dir");
+    const init = await runCli(["init"], { cwd: dir });
+    expect(init.code).toBe(0);
+    expect(init.stderr).toBe("dockerfile-lint: wrote eslint.config.js with the recommended preset. It needs: npm install --save-dev eslint eslint-plugin-dockerfile\n");
+    const written = readFileSync(path.join(dir, "eslint.config.js"), "utf8");
+    expect(written).toContain("// ESLint config for Dockerfiles, written by dockerfile-lint init.");
+    expect(written).toContain('// "dockerfile/allowed-registries"');
+    const eslint = spawnSync(process.execPath, [path.join(ROOT, "node_modules/eslint/bin/eslint.js"), "--format", "json", "Dockerfile"], { cwd: dir, encoding: "utf8" });
+    expect(findings(eslint.stdout)).toEqual([["dockerfile/pin-base-image", 1]]);
+  });
+
+  it("will not replace another kind of ESLint config without --force", async () => {
+    const dir = await project({ "eslint.config.mjs": "export default [];\n" });
+    const result = await runCli(["init"], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe("dockerfile-lint: eslint.config.mjs already exists: see the new config with 'dockerfile-lint init --stdout', or replace it with --force\n");
     expect(existsSync(path.join(dir, "eslint.config.js"))).toBe(false);
   });
 
