@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import plugin, { DOCKERFILE_GLOBS, DOCKERFILE_IGNORES } from "../../index.js";
+import plugin from "../../index.js";
 import { HadolintConfigError, eslintConfigText, findHadolintConfig, readHadolintConfig } from "../compat/index.js";
 import type { HadolintTranslation } from "../compat/index.js";
 import { CliError, PROGRAM, UsageError, displayPath } from "./errors.js";
@@ -66,7 +66,7 @@ export async function runInit(args: readonly string[], io: CliIo): Promise<numbe
     source = findHadolintConfig(cwd);
   }
   const translation = source === undefined ? undefined : { source: path.basename(source), result: hadolintSettings(source, cwd) };
-  const text = eslintConfigText({ files: DOCKERFILE_GLOBS, ignores: DOCKERFILE_IGNORES }, translation);
+  const text = eslintConfigText(translation);
 
   if (values.stdout) {
     io.stdout(text);

@@ -5,7 +5,9 @@
  */
 import type { HadolintTranslation } from "./hadolint-config.js";
 
-const HEADER = `import dockerfile from "eslint-plugin-dockerfile";`;
+const HEADER = `import dockerfile, { DOCKERFILE_GLOBS, DOCKERFILE_IGNORES } from "eslint-plugin-dockerfile";`;
+/** The preset's Dockerfile block matches these, so the block applies to the same files. */
+const SCOPE = ["    files: DOCKERFILE_GLOBS,", "    ignores: DOCKERFILE_IGNORES,"];
 
 /** A JavaScript literal for JSON-like data, as a person would write it. */
 function literal(value: unknown): string {
@@ -21,19 +23,13 @@ function comment(text: string, indent: string): string {
   return `${indent}// ${text}\n`;
 }
 
-/** `files` and `ignores` of the preset, so that the block applies to the same files. */
-export interface PresetScope {
-  files: readonly string[];
-  ignores: readonly string[];
-}
-
-export function eslintConfigText(scope: PresetScope, translation?: { source: string; result: HadolintTranslation }): string {
+export function eslintConfigText(translation?: { source: string; result: HadolintTranslation }): string {
   const lines: string[] = [];
   lines.push(`// ESLint config for Dockerfiles${translation ? `, translated from ${translation.source} by dockerfile-lint init` : ", written by dockerfile-lint init"}.`);
   lines.push("// Rules and options: https://github.com/eslint-plugin-dockerfile/eslint-plugin-dockerfile#rules");
   lines.push(HEADER, "", "export default [", "  ...dockerfile.configs.recommended,");
   if (!translation) {
-    lines.push("  {", `    files: ${literal(scope.files)},`, `    ignores: ${literal(scope.ignores)},`, "    rules: {");
+    lines.push("  {", ...SCOPE, "    rules: {");
     lines.push('      // "dockerfile/pin-base-image": ["error", { digest: "always" }],');
     lines.push('      // "dockerfile/allowed-registries": ["error", { registries: ["docker.io", "ghcr.io"] }],');
     lines.push("    },", "  },", "];", "");
@@ -43,8 +39,7 @@ export function eslintConfigText(scope: PresetScope, translation?: { source: str
   let text = `${lines.join("\n")}\n`;
   for (const note of result.notes) text += comment(note, "  ");
   text += "  {\n";
-  text += `    files: ${literal(scope.files)},\n`;
-  text += `    ignores: ${literal(scope.ignores)},\n`;
+  text += `${SCOPE.join("\n")}\n`;
   if (result.languageOptions.hadolintPragmas === false) {
     text += comment("disable-ignore-pragma: true", "    ");
     text += `    languageOptions: ${literal(result.languageOptions)},\n`;

@@ -21,4 +21,3 @@ export { buildkitTable, hadolintTable, migrationPage, replaceGenerated } from ".
 export { HADOLINT_CONFIG_NAMES, HadolintConfigError, findHadolintConfig, readHadolintConfig, translateHadolintConfig } from "./hadolint-config.js";
 export type { HadolintTranslation, RuleEntry } from "./hadolint-config.js";
 export { eslintConfigText } from "./config-file.js";
-export type { PresetScope } from "./config-file.js";

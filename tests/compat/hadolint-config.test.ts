@@ -78,9 +78,12 @@ describe("translating .hadolint.yaml", () => {
 
   // tests/cli/hadolint-migration.test.ts runs a written config with ESLint.
   it("writes a config file with a comment per rule", () => {
-    const text = eslintConfigText({ files: ["**/Dockerfile"], ignores: ["**/*.dockerignore"] }, { source: ".hadolint.yaml", result: translate("ignored: [DL3002]\ntrustedRegistries: [my.registry]\nlabel-schema: {a: text}\n") });
+    const text = eslintConfigText({ source: ".hadolint.yaml", result: translate("ignored: [DL3002]\ntrustedRegistries: [my.registry]\nlabel-schema: {a: text}\n") });
     expect(text).toContain('      // DL3002 ignored\n      "dockerfile/last-user-not-root": "off",\n');
     expect(text).toContain('"dockerfile/allowed-registries": ["error", { registries: ["my.registry"] }],');
     expect(text).toContain("  // label-schema: not supported");
+    // The preset's own globs, so the block applies to exactly the files the preset lints.
+    expect(text).toContain('import dockerfile, { DOCKERFILE_GLOBS, DOCKERFILE_IGNORES } from "eslint-plugin-dockerfile";\n');
+    expect(text).toContain("    files: DOCKERFILE_GLOBS,\n    ignores: DOCKERFILE_IGNORES,\n");
   });
 });
