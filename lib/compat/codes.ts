@@ -143,7 +143,7 @@ export const FINDING_CODE_FAMILIES: readonly FindingCodeFamily[] = [
     rule: "shellcheck",
     label: "SCxxxx",
     checks: "ShellCheck on the script of each shell-form RUN",
-    note: "(a code in `# hadolint ignore=` silences only the findings with that code)",
+    note: "(needs the `shellcheck` binary; in `strict` and `all`; a code in `# hadolint ignore=` silences only the findings with that code): see below.",
     missing: "Not covered: see below.",
   },
 ];
