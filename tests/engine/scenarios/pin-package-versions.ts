@@ -17,7 +17,7 @@ export const pinPackageVersions: Scenario[] = [
       harness.server.reset();
       publishMirror(harness.server, { curl: FIRST });
       const dockerfile = [`FROM ${harness.base}`, "RUN apt-get update && apt-get install -y --no-install-recommends curl", ""].join("\n");
-      expect(harness.lint(dockerfile, "pin-package-versions").map((message) => message.messageId)).toEqual(["unpinned"]);
+      expect(harness.lint(dockerfile, "pin-package-versions").map((message) => message.messageId)).toEqual(["unpinnedPackages"]);
       const first = await harness.build("pkg-unpinned", { dockerfile, network: true });
       expect(first.ok, first.log).toBe(true);
 
