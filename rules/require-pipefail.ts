@@ -3,13 +3,12 @@
  * is the last command's, so a failed download piped into another command
  * still lets the build go on, and the cache keeps the broken layer.
  */
-import type { RunNode, ShellNode } from "../lib/language/index.js";
+import type { RunNode } from "../lib/language/index.js";
 import { joinContinuations } from "../lib/language/index.js";
 import { scriptStart } from "../lib/fix/index.js";
 import { docsUrl } from "../lib/language/index.js";
 import { shorten } from "../lib/text/index.js";
 import type { DockerfileRuleDefinition } from "../lib/language/index.js";
-import type { Stage } from "../lib/facts/index.js";
 import { commandName, unwrapCommand } from "../lib/shell/index.js";
 import type { SimpleCommand } from "../lib/shell/index.js";
 
@@ -66,21 +65,6 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
     const { facts, text } = sourceCode;
     const escapeChar = sourceCode.ast.escapeChar;
 
-    /** The SHELL in force for a RUN: the last one before it in its stage, else in its parent stages. */
-    function shellInstruction(node: RunNode): ShellNode | null {
-      let stage: Stage | null = facts.stageOf(node);
-      let before = node.range[0];
-      for (let hops = 0; stage && hops < 100; hops++) {
-        for (let i = stage.instructions.length - 1; i >= 0; i--) {
-          const instruction = stage.instructions[i];
-          if (instruction?.type === "Shell" && instruction.range[0] < before) return instruction;
-        }
-        stage = stage.base.kind === "stage" ? stage.base.stage : null;
-        before = Number.POSITIVE_INFINITY;
-      }
-      return null;
-    }
-
     /** The image at the root of the stage's chain of parents. */
     function rootImage(node: RunNode): string | null {
       let stage = facts.stageOf(node);
@@ -94,7 +78,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
 
     /** The shell that runs the RUN's script, when known, and whether pipefail is already on. */
     function shellOfRun(node: RunNode): { name: string | null; pipefail: boolean } {
-      const shell = shellInstruction(node);
+      const shell = facts.shellInstructionAt(node);
       const exec = shell?.exec ?? null;
       if (exec && exec.length > 0) {
         const values = exec.map((arg) => arg.value);
