@@ -58,7 +58,9 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
           return value ?? undefined;
         };
         const result: WordResult =
-          source.type === "ExecArgument" ? processExecString(text, source, escapeChar, lookup) : processSourceRange(text, source.range, escapeChar, lookup);
+          source.type === "ExecArgument"
+            ? processExecString(text, source, escapeChar, lookup, { budget: facts.expansionBudget })
+            : processSourceRange(text, source.range, escapeChar, lookup, { budget: facts.expansionBudget });
         // A value passed at build time could be anything.
         if (result.error !== null || unknown.size > 0) continue;
         if (isRemoteSource(result.value)) continue;

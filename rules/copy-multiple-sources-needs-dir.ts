@@ -59,7 +59,9 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
         if (value === null) unknown.push(name);
         return value ?? undefined;
       };
-      const result: WordResult = word.type === "ExecArgument" ? processExecString(text, word, escapeChar, lookup) : processSourceRange(text, word.range, escapeChar, lookup);
+      const result: WordResult = word.type === "ExecArgument"
+        ? processExecString(text, word, escapeChar, lookup, { budget: facts.expansionBudget })
+        : processSourceRange(text, word.range, escapeChar, lookup, { budget: facts.expansionBudget });
       return result.error !== null || unknown.length > 0 ? null : result.value;
     }
 

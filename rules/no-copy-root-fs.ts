@@ -63,7 +63,9 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
     function isRoot(node: CopyNode, word: ArgumentNode | ExecArgumentNode): boolean {
       const scope = facts.lookupAt(node);
       const lookup = (name: string): string | undefined => scope(name) ?? undefined;
-      const result = word.type === "ExecArgument" ? processExecString(text, word, facts.escapeChar, lookup) : processSourceRange(text, word.range, facts.escapeChar, lookup);
+      const result = word.type === "ExecArgument"
+        ? processExecString(text, word, facts.escapeChar, lookup, { budget: facts.expansionBudget })
+        : processSourceRange(text, word.range, facts.escapeChar, lookup, { budget: facts.expansionBudget });
       return result.error === null && result.value !== "" && cleanPath(result.value) === "/";
     }
 

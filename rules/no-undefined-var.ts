@@ -29,7 +29,7 @@ type MessageIds =
   | "suggestDeclare"
   | "suggestEscape";
 
-const NO_REFERENCES: WordResult = { value: "", references: [], error: null };
+const NO_REFERENCES: WordResult = { value: "", references: [], error: null, unresolved: [], exceeded: false };
 
 /** BuildKit's own ARGs that never become environment variables. */
 const NON_ENV_ARGS = new Set(["BUILDKIT_SBOM_SCAN_CONTEXT", "BUILDKIT_SBOM_SCAN_STAGE"]);

@@ -247,7 +247,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
       const base = markedLookup(facts, node);
       const locals = new Map<string, string>();
       const lookup = (name: string): string | null | undefined => locals.get(name) ?? base(name);
-      const resolve = (word: ShellWord): string => (word.dynamic || word.value.includes("%") ? resolveWithMarkers(word.value, lookup) : word.value);
+      const resolve = (word: ShellWord): string => (word.dynamic || word.value.includes("%") ? resolveWithMarkers(word.value, lookup, "\\", facts.expansionBudget) : word.value);
 
       const downloads: Download[] = [];
       const clones: Clone[] = [];
@@ -260,7 +260,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
         if (eq <= 0) return;
         const name = assignment.slice(0, assignment[eq - 1] === "+" ? eq - 1 : eq);
         if (!/^[A-Z_a-z]\w*$/u.test(name)) return;
-        const value = resolveWithMarkers(assignment.slice(eq + 1), lookup);
+        const value = resolveWithMarkers(assignment.slice(eq + 1), lookup, "\\", facts.expansionBudget);
         // `VERSION=$(curl …/latest | jq …)`: the lookup is reported on its own; judge the variable by its name.
         locals.set(name, value.includes(UNKNOWN_MARK) || value.includes(NEUTRAL_MARK) ? markVariable(name) : value);
       };

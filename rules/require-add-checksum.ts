@@ -86,7 +86,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
       const lookup = markedLookup(facts, node);
       const checksumFlag: FlagNode | undefined = node.flags.findLast((flag) => flag.name.toLowerCase() === "checksum");
       const checksumValue = checksumFlag?.value ?? null;
-      const checksum = checksumValue === null ? null : resolveWithMarkers(unquoteWhole(checksumValue), lookup, facts.escapeChar);
+      const checksum = checksumValue === null ? null : resolveWithMarkers(unquoteWhole(checksumValue), lookup, facts.escapeChar, facts.expansionBudget);
 
       const reportInvalid = (what: string, expected: string): void => {
         if (!checksumFlag) return;
@@ -102,7 +102,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
         const raw: ArgumentNode | ExecArgumentNode = source;
         if (raw.value.startsWith("<<")) continue;
         const text = raw.type === "Argument" ? unquoteWhole(raw.value) : raw.value;
-        const resolved = text.includes("$") ? resolveWithMarkers(text, lookup, facts.escapeChar) : text;
+        const resolved = text.includes("$") ? resolveWithMarkers(text, lookup, facts.escapeChar, facts.expansionBudget) : text;
         const remote = remoteSource(resolved);
         if (!remote) continue;
         const loc = positions.locOf(raw.range);

@@ -50,7 +50,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
           for (const declaration of argDeclarations(node)) {
             declared.add(declaration.name);
             if (declaration.value === null) continue;
-            const result = processWord(declaration.value, lookup, { escapeChar });
+            const result = processWord(declaration.value, lookup, { escapeChar, budget: facts.expansionBudget });
             // BuildKit gives up on the check when a default cannot be expanded.
             if (result.error !== null) return;
             env.set(declaration.name, result.value);
@@ -60,7 +60,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
         for (const stage of facts.stages) {
           const image = stage.from.image;
           if (!image?.raw.includes("$")) continue;
-          const result = processSourceRange(text, image.range, escapeChar, lookup);
+          const result = processSourceRange(text, image.range, escapeChar, lookup, { budget: facts.expansionBudget });
           if (result.error !== null) continue;
           // An undeclared name is no-undefined-arg-in-from's report.
           if (result.references.some((reference) => !declared.has(reference.name))) continue;

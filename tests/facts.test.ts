@@ -3,8 +3,8 @@ import { buildTree } from "../lib/language/tree/index.js";
 import type { InstructionNode } from "../lib/language/tree/index.js";
 import { DockerfileFacts } from "../lib/facts/facts.js";
 import { isContentDigest, parseImageReference } from "../lib/images/image-ref.js";
-import { expandVariables } from "../lib/variables/variables.js";
-import type { VariableLookup } from "../lib/variables/variables.js";
+import { expandVariables } from "../lib/variables/substitution.js";
+import type { VariableLookup } from "../lib/variables/substitution.js";
 
 function factsOf(code: string): DockerfileFacts {
   return new DockerfileFacts(buildTree(code).ast, code);

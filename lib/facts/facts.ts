@@ -5,7 +5,7 @@
 import type { DockerfileNode, InstructionNode, RunNode, ShellNode } from "../language/index.js";
 import { collectGlobalArgs, collectStages, findStage, globalLookup, PREDEFINED_ARGS } from "./stages.js";
 import type { GlobalArg, Stage } from "./stages.js";
-import { expandVariables } from "../variables/index.js";
+import { ExpansionBudget, expandVariables } from "../variables/index.js";
 import type { Expansion, VariableLookup } from "../variables/index.js";
 import { analyseRun } from "../shell/index.js";
 import type { RunShell } from "../shell/index.js";
@@ -26,6 +26,12 @@ export class DockerfileFacts {
   #definitions = new Map<Stage, Map<string, Definition[]>>();
   #shells = new WeakMap<RunNode, RunShell>();
   #referencedStages: Set<Stage> | undefined;
+  /**
+   * What all the substitutions of this file may produce together: values
+   * that double at each ARG grow exponentially with the file, so past this
+   * the values are unknown. Generous: proportional to the file, at least 1 MiB.
+   */
+  readonly expansionBudget: ExpansionBudget;
 
   /** `# hadolint shell=…` pragmas by offset: they set the shell as SHELL does, for hadolint's users. */
   readonly #shellPragmas: readonly { offset: number; shell: string }[];
@@ -34,6 +40,7 @@ export class DockerfileFacts {
     this.ast = ast;
     this.text = text;
     this.#shellPragmas = options.shellPragmas ?? [];
+    this.expansionBudget = new ExpansionBudget(Math.max(1 << 20, 16 * text.length));
   }
 
   get escapeChar(): string {
@@ -42,12 +49,12 @@ export class DockerfileFacts {
 
   /** ARGs declared before the first FROM, by name. */
   get globalArgs(): Map<string, GlobalArg> {
-    this.#globals ??= collectGlobalArgs(this.ast.body, this.ast.escapeChar);
+    this.#globals ??= collectGlobalArgs(this.ast.body, this.ast.escapeChar, this.expansionBudget);
     return this.#globals;
   }
 
   get stages(): Stage[] {
-    this.#stages ??= collectStages(this.ast.body, globalLookup(this.globalArgs), this.ast.escapeChar);
+    this.#stages ??= collectStages(this.ast.body, globalLookup(this.globalArgs), this.ast.escapeChar, this.expansionBudget);
     return this.#stages;
   }
 
@@ -105,8 +112,8 @@ export class DockerfileFacts {
 
   /** Substitutes ARG and ENV values into instruction text (not shell-form RUN text, which the shell expands). */
   expand(text: string, node: InstructionNode): Expansion {
-    if (!text.includes("$")) return { value: text, unresolved: [], undeclared: [] };
-    return expandVariables(text, this.lookupAt(node), this.ast.escapeChar);
+    if (!text.includes("$")) return { value: text, unresolved: [], undeclared: [], exceeded: false };
+    return expandVariables(text, this.lookupAt(node), this.ast.escapeChar, this.expansionBudget);
   }
 
   /** The shell commands of a RUN, parsed once. */
@@ -163,7 +170,7 @@ export class DockerfileFacts {
         let value: string | null;
         if (pair.unquotedValue !== null) {
           const lookup: VariableLookup = (other) => this.#lookupInStage(stage, other, node.range[0]);
-          const expansion = expandVariables(pair.unquotedValue, lookup, this.ast.escapeChar);
+          const expansion = expandVariables(pair.unquotedValue, lookup, this.ast.escapeChar, this.expansionBudget);
           // A value built from an unknown one is unknown too, not the empty string.
           value = expansion.unresolved.length > 0 ? null : expansion.value;
         } else if (node.type === "Arg") {

@@ -7,7 +7,7 @@ import type { ArgNode, FromNode, InstructionNode } from "../language/index.js";
 import { parseImageReference } from "../images/index.js";
 import type { ImageReference } from "../images/index.js";
 import { expandVariables } from "../variables/index.js";
-import type { Expansion, VariableLookup } from "../variables/index.js";
+import type { Expansion, ExpansionBudget, VariableLookup } from "../variables/index.js";
 
 /** ARGs BuildKit defines for every build; their values depend on the build platform. */
 export const PLATFORM_ARGS = new Set([
@@ -47,7 +47,7 @@ export interface GlobalArg {
   node: ArgNode;
 }
 
-export function collectGlobalArgs(body: readonly InstructionNode[], escapeChar: string): Map<string, GlobalArg> {
+export function collectGlobalArgs(body: readonly InstructionNode[], escapeChar: string, budget?: ExpansionBudget): Map<string, GlobalArg> {
   const globals = new Map<string, GlobalArg>();
   const lookup = globalLookup(globals);
   for (const node of body) {
@@ -55,7 +55,7 @@ export function collectGlobalArgs(body: readonly InstructionNode[], escapeChar: 
     if (node.type !== "Arg") continue;
     for (const pair of node.pairs) {
       const name = pair.key.value;
-      const expansion = pair.unquotedValue === null ? null : expandVariables(pair.unquotedValue, lookup, escapeChar);
+      const expansion = pair.unquotedValue === null ? null : expandVariables(pair.unquotedValue, lookup, escapeChar, budget);
       // A default built from an unknown value is unknown too.
       const value = expansion === null || expansion.unresolved.length > 0 ? null : expansion.value;
       globals.set(name, { name, value, node });
@@ -73,7 +73,7 @@ export function globalLookup(globals: Map<string, GlobalArg>): VariableLookup {
   };
 }
 
-export function collectStages(body: readonly InstructionNode[], lookup: VariableLookup, escapeChar: string): Stage[] {
+export function collectStages(body: readonly InstructionNode[], lookup: VariableLookup, escapeChar: string, budget?: ExpansionBudget): Stage[] {
   const stages: Stage[] = [];
   const byName = new Map<string, Stage>();
   let current: Stage | null = null;
@@ -86,7 +86,7 @@ export function collectStages(body: readonly InstructionNode[], lookup: Variable
       index: stages.length,
       from: node,
       name: node.stage?.value ?? null,
-      base: resolveBase(node, lookup, escapeChar, byName),
+      base: resolveBase(node, lookup, escapeChar, byName, budget),
       instructions: [],
     };
     stages.push(stage);
@@ -97,10 +97,10 @@ export function collectStages(body: readonly InstructionNode[], lookup: Variable
   return stages;
 }
 
-function resolveBase(node: FromNode, lookup: VariableLookup, escapeChar: string, earlier: Map<string, Stage>): StageBase {
+function resolveBase(node: FromNode, lookup: VariableLookup, escapeChar: string, earlier: Map<string, Stage>, budget?: ExpansionBudget): StageBase {
   if (!node.image) return { kind: "unknown", expansion: null };
   const raw = unquoteWhole(node.image.raw);
-  const expansion = raw.includes("$") ? expandVariables(raw, lookup, escapeChar) : null;
+  const expansion = raw.includes("$") ? expandVariables(raw, lookup, escapeChar, budget) : null;
   if (expansion && expansion.unresolved.length > 0) return { kind: "unknown", expansion };
   const text = expansion ? expansion.value : raw;
   const parent = earlier.get(text.toLowerCase());

@@ -13,7 +13,7 @@ import type { DockerfileFacts } from "../facts/index.js";
 import { PREDEFINED_ARGS } from "../facts/index.js";
 import type { Stage } from "../facts/index.js";
 import { expandVariables } from "../variables/index.js";
-import type { VariableLookup } from "../variables/index.js";
+import type { ExpansionBudget, VariableLookup } from "../variables/index.js";
 
 /** Marks a value only known at build time whose name says it is a version (`$VERSION`, `${GIT_COMMIT}`). */
 export const VERSION_MARK = "\uE000";
@@ -87,13 +87,14 @@ export function markSubstitutions(text: string): string {
  * Substitutes variables, leaving markers where a value is only known at
  * build time. `lookup` returns a value, or null/undefined when unknown.
  */
-export function resolveWithMarkers(text: string, lookup: VariableLookup, escapeChar = "\\"): string {
+export function resolveWithMarkers(text: string, lookup: VariableLookup, escapeChar = "\\", budget?: ExpansionBudget): string {
   let marked = markSubstitutions(text);
   // `%NAME%` of cmd.exe, in stages whose shell could not be told apart.
   if (marked.includes("%")) marked = marked.replace(/%([A-Z_a-z]\w*)%/gu, (whole, name: string) => (/^[\da-f]{2}$/iu.test(name) ? whole : markVariable(name)));
   if (!marked.includes("$")) return marked;
   const withMarks: VariableLookup = (name) => lookup(name) ?? markVariable(name);
-  return expandVariables(marked, withMarks, escapeChar).value;
+  const expansion = expandVariables(marked, withMarks, escapeChar, budget);
+  return expansion.exceeded ? UNKNOWN_MARK : expansion.value;
 }
 
 /**
@@ -107,9 +108,19 @@ export function markedLookup(facts: DockerfileFacts, node: InstructionNode): Var
   const stage = node.type === "From" ? null : facts.stageOf(node);
   if (!stage) return facts.lookupAt(node);
   const escapeChar = facts.escapeChar;
+  const budget = facts.expansionBudget;
 
+  // Each (stage, name, position) resolves once: `ARG A1=${A0}${A0}` chains would otherwise cost 2^n lookups.
+  const memo = new Map<string, string | null | undefined>();
   const inStage = (current: Stage, name: string, before: number, depth: number): string | null | undefined => {
     if (depth > 50) return null;
+    const key = `${current.index}\0${before}\0${name}`;
+    if (memo.has(key)) return memo.get(key);
+    const value = resolveInStage(current, name, before, depth);
+    memo.set(key, value);
+    return value;
+  };
+  const resolveInStage = (current: Stage, name: string, before: number, depth: number): string | null | undefined => {
     for (let i = current.instructions.length - 1; i >= 0; i--) {
       const instruction = current.instructions[i];
       if (!instruction || instruction.range[0] >= before) continue;
@@ -120,7 +131,7 @@ export function markedLookup(facts: DockerfileFacts, node: InstructionNode): Var
       if (pair.unquotedValue === null) return isArg ? (facts.globalArgs.get(name)?.value || null) : null;
       if (isArg && pair.unquotedValue === "") return null;
       const at = instruction.range[0];
-      return resolveWithMarkers(pair.unquotedValue, (other) => inStage(current, other, at, depth + 1), escapeChar);
+      return resolveWithMarkers(pair.unquotedValue, (other) => inStage(current, other, at, depth + 1), escapeChar, budget);
     }
     // ENV carries over from a parent stage; ARG does not.
     let parent = current.base.kind === "stage" ? current.base.stage : null;
@@ -133,7 +144,7 @@ export function markedLookup(facts: DockerfileFacts, node: InstructionNode): Var
         if (!pair) continue;
         if (pair.unquotedValue === null) return null;
         const at = instruction.range[0];
-        return resolveWithMarkers(pair.unquotedValue, (other) => inStage(owner, other, at, depth + 1), escapeChar);
+        return resolveWithMarkers(pair.unquotedValue, (other) => inStage(owner, other, at, depth + 1), escapeChar, budget);
       }
       parent = owner.base.kind === "stage" ? owner.base.stage : null;
     }

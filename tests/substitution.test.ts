@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { processWord } from "../lib/variables/buildkit-words.js";
+import { expandVariables, ExpansionBudget, MAX_SUBSTITUTION_DEPTH, processWord } from "../lib/variables/substitution.js";
 import { isValidImageReference } from "../lib/images/reference-syntax.js";
 import { parsePlatform } from "../lib/images/platform-spec.js";
 import { closestName, editDistance } from "../lib/text/suggest.js";
@@ -106,5 +106,73 @@ describe("did you mean", () => {
     expect(editDistance("PAHT", "PATH")).toBe(2);
     expect(editDistance("PAHT", "PATH", true)).toBe(1);
     expect(editDistance("GOPATH", "PATH", true)).toBe(2);
+  });
+});
+
+describe("substitution budgets", () => {
+  const doubling = (levels: number): Map<string, string | null> => {
+    // A_{n+1} = A_n A_n: 2^levels copies of A0, computed as the facts do (each value from the ones before).
+    const values = new Map<string, string | null>([["A0", "abcdefgh"]]);
+    const budget = new ExpansionBudget(1 << 20);
+    for (let i = 0; i < levels; i++) {
+      const expansion = expandVariables(`\${A${i}}\${A${i}}`, (name) => values.get(name), "\\", budget);
+      values.set(`A${i + 1}`, expansion.unresolved.length > 0 ? null : expansion.value);
+    }
+    return values;
+  };
+
+  it("stops doubling values at the budget: past it a value is unknown, as for an ARG without default", () => {
+    const values = doubling(40);
+    expect(values.get("A10")).toHaveLength(8 * 2 ** 10);
+    // 8 * 2^17 = 1 MiB: the sum of all values passes the budget before A17.
+    expect(values.get("A17")).toBeNull();
+    expect(values.get("A40")).toBeNull();
+    const last = expandVariables("x${A40}", (name) => values.get(name));
+    expect(last).toMatchObject({ value: "x", unresolved: ["A40"], exceeded: false });
+  });
+
+  it("reports an exceeded budget as unknown, never as a value", () => {
+    const big = "b".repeat(1000);
+    const result = expandVariables("$B".repeat(100), (name) => (name === "B" ? big : undefined), "\\", new ExpansionBudget(50_000));
+    expect(result).toMatchObject({ value: "", exceeded: true, unresolved: ["B"] });
+    const word = processWord("$B$B", (name) => (name === "B" ? big : undefined), { budget: new ExpansionBudget(1500) });
+    expect(word.exceeded).toBe(true);
+    expect(word.error).not.toBeNull();
+  });
+
+  it("bounds what a pattern replacement adds", () => {
+    const value = "a".repeat(1000);
+    const result = processWord("${V//a/bbbbbbbbbb}", (name) => (name === "V" ? value : undefined), { budget: new ExpansionBudget(5000) });
+    expect(result.exceeded).toBe(true);
+    expect(processWord("${V//a/b}", (name) => (name === "V" ? value : undefined)).value).toBe("b".repeat(1000));
+  });
+
+  const nested = (depth: number): string => `${Array.from({ length: depth }, (_, i) => `\${v${i}:-`).join("")}x${"}".repeat(depth)}`;
+
+  it("reads nesting up to the limit and gives up past it, without recursion past the limit", () => {
+    expect(processWord(nested(MAX_SUBSTITUTION_DEPTH), () => undefined).value).toBe("x");
+    const deep = processWord(nested(MAX_SUBSTITUTION_DEPTH + 1), () => undefined);
+    expect(deep).toMatchObject({ value: "", exceeded: true });
+    expect(expandVariables(nested(100_000), () => undefined)).toMatchObject({ value: "", exceeded: true });
+  });
+
+  it("grows linearly with nesting depth and text length", () => {
+    const time = (text: string): number => {
+      const start = performance.now();
+      for (let i = 0; i < 5; i++) {
+        processWord(text, () => undefined);
+        expandVariables(text, () => undefined);
+      }
+      return performance.now() - start;
+    };
+    time(nested(1000));
+    const small = time(nested(10_000));
+    const large = time(nested(100_000));
+    // 10 times the input: linear is ~10x; allow 40x for a noisy machine, far below the 100x of a quadratic scan.
+    expect(large).toBeLessThan(Math.max(40 * small, 2000));
+    const unclosed = "${a:-".repeat(50_000);
+    const start = performance.now();
+    expect(expandVariables(unclosed, () => undefined).value).toBe("");
+    expect(performance.now() - start).toBeLessThan(5000);
   });
 });
