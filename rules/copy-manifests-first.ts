@@ -16,7 +16,7 @@ import type {
   RunNode,
 } from "../lib/language/index.js";
 import type { DockerfileFacts, Stage } from "../lib/facts/index.js";
-import { globToRegExp, shorten } from "../lib/text/index.js";
+import { compileGlob, shorten } from "../lib/text/index.js";
 import { docsUrl } from "../lib/language/index.js";
 import type { DockerfileRuleDefinition } from "../lib/language/index.js";
 import { parseArgs, unwrapCommand } from "../lib/shell/index.js";
@@ -302,7 +302,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
           const dest = path.posix.resolve(cwd, facts.expand(wordValue(node.destination), node).value);
           return node.sources.some((written) => {
             const value = facts.expand(wordValue(written), node).value;
-            return globToRegExp(path.posix.basename(value)).test(path.posix.basename(wanted)) && path.posix.join(dest, path.posix.basename(wanted)) === wanted;
+            return compileGlob(path.posix.basename(value)).test(path.posix.basename(wanted)) && path.posix.join(dest, path.posix.basename(wanted)) === wanted;
           });
         });
       };

@@ -15,15 +15,17 @@
  */
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { wildcardMatcher } from "../text/index.js";
+import type { WildcardMatcher, WildcardToken } from "../text/index.js";
 
-type MatchKind = "exact" | "prefix" | "suffix" | "regexp";
+type MatchKind = "exact" | "prefix" | "suffix" | "wildcard";
 
 export interface IgnorePattern {
   /** The cleaned pattern, without `!`. */
   text: string;
   exclusion: boolean;
   kind: MatchKind;
-  regexp: RegExp | null;
+  matcher: WildcardMatcher | null;
 }
 
 export interface DockerignoreFile {
@@ -64,16 +66,24 @@ function dirOf(file: string): string {
 const REGEXP_ESCAPES = new Set([".", "+", "(", ")", "|", "{", "}", "$"]);
 const SYNTAX_CHARS = new Set([...REGEXP_ESCAPES, "\\", "^", "*", "?", "[", "]", "/", "-"]);
 
-/** Compiles a cleaned pattern as patternmatcher does; null for a pattern Docker rejects. */
+const notSlash = (char: string): boolean => char !== "/";
+/** What `.` of a regular expression matches. */
+const notLineBreak = (char: string): boolean => char !== "\n" && char !== "\r" && char !== "\u2028" && char !== "\u2029";
+
+/**
+ * Compiles a cleaned pattern as patternmatcher does (which translates it to a
+ * regular expression); null for a pattern Docker rejects. The pieces run on
+ * the wildcard automaton, so `a*a*a*…b` stays linear in the path; a class
+ * `[…]` is a regular expression class, tested on one character.
+ */
 function compilePattern(text: string, exclusion: boolean): IgnorePattern | null {
-  let source = "^";
   let kind: MatchKind = "exact";
-  let inClass = false;
+  const tokens: WildcardToken[] = [];
   // Code points, as Go's scanner reads them.
   const chars = Array.from(text);
   for (let i = 0; i < chars.length; i++) {
     const ch = chars[i] ?? "";
-    if (ch === "*" && !inClass) {
+    if (ch === "*") {
       if (chars[i + 1] === "*") {
         const first = i === 0;
         i++;
@@ -82,57 +92,66 @@ function compilePattern(text: string, exclusion: boolean): IgnorePattern | null 
           if (kind === "exact") {
             kind = "prefix";
           } else {
-            source += ".*";
-            kind = "regexp";
+            tokens.push({ kind: "star", test: notLineBreak });
+            kind = "wildcard";
           }
         } else {
-          source += "(?:.*/)?";
-          kind = "regexp";
+          tokens.push({ kind: "dirs", test: notLineBreak });
+          kind = "wildcard";
         }
         if (first) kind = "suffix";
       } else {
-        source += "[^/]*";
-        kind = "regexp";
+        tokens.push({ kind: "star", test: notSlash });
+        kind = "wildcard";
       }
-    } else if (ch === "?" && !inClass) {
-      source += "[^/]";
-      kind = "regexp";
-    } else if (REGEXP_ESCAPES.has(ch)) {
-      source += `\\${ch}`;
+    } else if (ch === "?") {
+      tokens.push({ kind: "one", test: notSlash });
+      kind = "wildcard";
     } else if (ch === "\\") {
       const next = chars[i + 1];
       // A trailing backslash makes the pattern invalid.
       if (next === undefined) return null;
-      source += SYNTAX_CHARS.has(next) ? `\\${next}` : next;
+      tokens.push({ kind: "char", char: next });
       i++;
-      kind = "regexp";
+      kind = "wildcard";
     } else if (ch === "[") {
-      if (inClass) {
-        source += "\\[";
-      } else {
-        // As in Docker, the class is a regular expression class: `[^a]` negates, `[!a]` does not.
-        source += "[";
-        inClass = true;
+      // As in Docker, the class is a regular expression class: `[^a]` negates, `[!a]` does not.
+      let source = "";
+      let closed = false;
+      for (i++; i < chars.length; i++) {
+        const inner = chars[i] ?? "";
+        if (inner === "]") {
+          closed = true;
+          break;
+        }
+        if (inner === "\\") {
+          const next = chars[i + 1];
+          if (next === undefined) return null;
+          source += SYNTAX_CHARS.has(next) ? `\\${next}` : next;
+          i++;
+        } else if (REGEXP_ESCAPES.has(inner) || inner === "[") {
+          source += `\\${inner}`;
+        } else {
+          source += inner;
+        }
       }
-      kind = "regexp";
-    } else if (ch === "]") {
-      source += inClass ? "]" : "\\]";
-      inClass = false;
-      kind = "regexp";
+      if (!closed) return null;
+      let single: RegExp;
+      try {
+        single = new RegExp(`^[${source}]$`, "u");
+      } catch {
+        return null;
+      }
+      tokens.push({ kind: "one", test: (char) => single.test(char) });
+      kind = "wildcard";
+    } else if (ch === "^") {
+      // Left as is in the translated expression, where it anchors: it only matches at the start.
+      tokens.push({ kind: "start" });
     } else {
-      source += ch;
+      tokens.push({ kind: "char", char: ch });
     }
   }
-  if (inClass) return null;
-  let regexp: RegExp | null = null;
-  if (kind === "regexp") {
-    try {
-      regexp = new RegExp(`${source}$`, "u");
-    } catch {
-      return null;
-    }
-  }
-  return { text, exclusion, kind, regexp };
+  return { text, exclusion, kind, matcher: kind === "wildcard" ? wildcardMatcher(tokens) : null };
 }
 
 function matchPattern(pattern: IgnorePattern, file: string): boolean {
@@ -146,8 +165,8 @@ function matchPattern(pattern: IgnorePattern, file: string): boolean {
       if (file.endsWith(suffix)) return true;
       return suffix.startsWith("/") && file === suffix.slice(1);
     }
-    case "regexp":
-      return pattern.regexp?.test(file) ?? false;
+    case "wildcard":
+      return pattern.matcher?.test(file) ?? false;
   }
 }
 

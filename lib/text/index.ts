@@ -4,7 +4,9 @@
  */
 export { casingOf, withCasing } from "./casing.js";
 export { doubleQuoted } from "./dockerfile-quote.js";
-export { globMatcher, globToRegExp } from "./glob.js";
+export { compileGlob, globMatcher } from "./glob.js";
 export { shorten } from "./shorten.js";
+export { wildcardMatcher } from "./wildcard.js";
+export type { WildcardMatcher, WildcardToken } from "./wildcard.js";
 export { closestName } from "./suggest.js";
 export { unquoteWord } from "./unquote-word.js";
