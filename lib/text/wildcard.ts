@@ -15,7 +15,7 @@ export type WildcardToken =
   | { kind: "one"; test: (char: string) => boolean }
   /** Any number of characters that pass `test`. */
   | { kind: "star"; test: (char: string) => boolean }
-  /** Nothing, or any number of characters that pass `test` and then a `/` (a `**​/` of a path). */
+  /** Nothing, or any number of characters that pass `test` and then a `/` (a `**` then `/` of a path). */
   | { kind: "dirs"; test: (char: string) => boolean }
   /** Nothing, before the first character only (a `^` anchor). */
   | { kind: "start" };
@@ -41,7 +41,7 @@ interface State {
 
 const always = (): boolean => true;
 
-/** Repeated stars and `**​/` add nothing: `a**​/**​/b` is `a**​/b`. */
+/** Repeated stars, or repeated `**` then `/` groups, add nothing. */
 function collapse(tokens: readonly WildcardToken[]): WildcardToken[] {
   const out: WildcardToken[] = [];
   for (const token of tokens) {
