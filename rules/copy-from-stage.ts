@@ -5,7 +5,7 @@
  * variables, which BuildKit does not substitute there.
  */
 import { processWord } from "../lib/variables/index.js";
-import { closestName, shorten } from "../lib/text/index.js";
+import { closestName, shorten, SuggestionBudget } from "../lib/text/index.js";
 import type { Stage } from "../lib/facts/index.js";
 import { docsUrl } from "../lib/language/index.js";
 import type { DockerfileRuleDefinition } from "../lib/language/index.js";
@@ -56,6 +56,8 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
     const contexts = new Set(namedContexts.map((name) => name.toLowerCase()));
     const { sourceCode } = context;
     const { facts } = sourceCode;
+    // Did-you-mean compares names pairwise: bounded per file, as files may declare thousands.
+    const suggestionBudget = new SuggestionBudget();
     const stages = facts.stages;
 
     function check(node: InstructionNode, stage: Stage | null, what: string, value: string, range: Range): void {
@@ -95,7 +97,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
       // A `/`, `:` or `@` cannot be in a stage name: it is an image.
       if (/[/:@]/u.test(value) || contexts.has(key)) return;
       const earlier = stages.filter((candidate) => candidate.index < current && candidate.name !== null).map((candidate) => candidate.name ?? "");
-      const suggestion = closestName(value, earlier, { caseSensitive: false });
+      const suggestion = closestName(value, earlier, { caseSensitive: false, budget: suggestionBudget });
       data.hint = suggestion ? ` (did you mean '${suggestion}'?)` : "";
       context.report({
         loc,

@@ -132,13 +132,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
 
     /** The stage's WORKDIR before `outer`, when it is a known absolute path. */
     function currentWorkdir(outer: InstructionNode): string | null {
-      const stage = facts.stageOf(outer);
-      if (!stage) return null;
-      let found: InstructionNode | null = null;
-      for (const instruction of stage.instructions) {
-        if (instruction.range[0] >= outer.range[0]) break;
-        if (instruction.type === "Workdir") found = instruction;
-      }
+      const found = facts.lastBefore(outer, "Workdir");
       if (!found?.argumentsRange) return null;
       const written = unquoteWord(text.slice(found.argumentsRange[0], found.argumentsRange[1]).trim(), escapeChar);
       const expansion = facts.expand(written, found);

@@ -6,7 +6,7 @@
 import { argDeclarations, FROM_PREDEFINED_ARGS } from "../lib/variables/index.js";
 import { processSourceRange } from "../lib/variables/index.js";
 import type { WordResult } from "../lib/variables/index.js";
-import { closestName, shorten } from "../lib/text/index.js";
+import { closestName, shorten, SuggestionBudget } from "../lib/text/index.js";
 import { docsUrl } from "../lib/language/index.js";
 import type { DockerfileRuleDefinition } from "../lib/language/index.js";
 import type { FromNode } from "../lib/language/index.js";
@@ -42,6 +42,8 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
     const { sourceCode } = context;
     const text = sourceCode.text;
     const escapeChar = sourceCode.facts.escapeChar;
+    // Did-you-mean compares names pairwise: bounded per file, as files may declare thousands.
+    const suggestionBudget = new SuggestionBudget();
 
     const declared: string[] = [];
     const seen = new Set<string>();
@@ -81,7 +83,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
           context.report({ loc, messageId: "declaredInStage", data: { name, line: String(line) } });
           continue;
         }
-        const suggestion = reference.special ? null : closestName(name, declared);
+        const suggestion = reference.special ? null : closestName(name, declared, { budget: suggestionBudget });
         context.report({
           loc,
           messageId: "undeclared",

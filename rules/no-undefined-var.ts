@@ -9,7 +9,7 @@ import { processExecString, processSourceRange } from "../lib/variables/index.js
 import type { WordReference, WordResult } from "../lib/variables/index.js";
 import { PREDEFINED_ARGS } from "../lib/facts/index.js";
 import type { Stage } from "../lib/facts/index.js";
-import { closestName, shorten } from "../lib/text/index.js";
+import { closestName, shorten, SuggestionBudget } from "../lib/text/index.js";
 import { argDeclarations } from "../lib/variables/index.js";
 import { docsUrl } from "../lib/language/index.js";
 import type { DockerfileRuleDefinition } from "../lib/language/index.js";
@@ -129,6 +129,8 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
     const allowed = new Set(allow);
     const { sourceCode } = context;
     const { facts } = sourceCode;
+    // Did-you-mean compares names pairwise: bounded per file, as files may declare thousands.
+    const suggestionBudget = new SuggestionBudget();
     const text = sourceCode.text;
     const escapeChar = facts.escapeChar;
 
@@ -352,11 +354,11 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
         return true;
       }
 
-      let suggestion = closestName(name, scope.withValue);
+      let suggestion = closestName(name, scope.withValue, { budget: suggestionBudget });
       if (!scope.complete && baseImageEnv === "unknown" && !hasLowerCase(name)) {
         // The image's ENV may set it (golang sets GOPATH, python PYTHON_VERSION): report only
         // a name one slip away from a variable in scope, such as PAHT for PATH.
-        suggestion = name.length >= 4 ? closestName(name, scope.withValue, { limit: 2, transpositions: true }) : null;
+        suggestion = name.length >= 4 ? closestName(name, scope.withValue, { limit: 2, transpositions: true, budget: suggestionBudget }) : null;
         if (suggestion === null) return false;
       }
       data.suggestion = suggestion ?? "";

@@ -26,6 +26,7 @@ export class DockerfileFacts {
   #definitions = new Map<Stage, Map<string, Definition[]>>();
   #shells = new WeakMap<RunNode, RunShell>();
   #referencedStages: Set<Stage> | undefined;
+  #instructionsByType = new Map<Stage, Map<InstructionNode["type"], InstructionNode[]>>();
   /**
    * What all the substitutions of this file may produce together: values
    * that double at each ARG grow exponentially with the file, so past this
@@ -186,15 +187,51 @@ export class DockerfileFacts {
     return map;
   }
 
+  /**
+   * The last instruction of `type` in the stage of `node` (its own stage only)
+   * before it, or null: a binary search over the stage's instructions of that
+   * type, where a scan per instruction would be quadratic in long files.
+   */
+  lastBefore<T extends InstructionNode["type"]>(node: InstructionNode, type: T): (InstructionNode & { type: T }) | null {
+    const stage = this.stageOf(node);
+    return stage ? this.#lastInStage(stage, type, node.range[0]) : null;
+  }
+
+  #lastInStage<T extends InstructionNode["type"]>(stage: Stage, type: T, before: number): (InstructionNode & { type: T }) | null {
+    let byType = this.#instructionsByType.get(stage);
+    if (!byType) {
+      byType = new Map();
+      for (const instruction of stage.instructions) {
+        const list = byType.get(instruction.type) ?? [];
+        list.push(instruction);
+        byType.set(instruction.type, list);
+      }
+      this.#instructionsByType.set(stage, byType);
+    }
+    const list = byType.get(type) ?? [];
+    let low = 0;
+    let high = list.length - 1;
+    let found: InstructionNode | null = null;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const instruction = list[mid];
+      if (instruction && instruction.range[0] < before) {
+        found = instruction;
+        low = mid + 1;
+      } else {
+        high = mid - 1;
+      }
+    }
+    return found as (InstructionNode & { type: T }) | null;
+  }
+
   /** The SHELL instruction in force at an instruction: the last one before it in its stage, else in its parent stages. */
   shellInstructionAt(node: InstructionNode): ShellNode | null {
     let stage = this.stageOf(node);
     let before = node.range[0];
     for (let hops = 0; stage && hops < 100; hops++) {
-      for (let i = stage.instructions.length - 1; i >= 0; i--) {
-        const instruction = stage.instructions[i];
-        if (instruction?.type === "Shell" && instruction.range[0] < before) return instruction;
-      }
+      const found = this.#lastInStage(stage, "Shell", before);
+      if (found) return found;
       stage = stage.base.kind === "stage" ? stage.base.stage : null;
       before = Number.POSITIVE_INFINITY;
     }
@@ -230,22 +267,17 @@ export class DockerfileFacts {
     let before = node.range[0];
     for (let hops = 0; stage && hops < 100; hops++) {
       const start = stage.from.range[0];
-      const next = this.stages[this.stages.indexOf(stage) + 1];
+      const next = this.stages[stage.index + 1];
       const end = Math.min(before, next ? next.from.range[0] : Number.POSITIVE_INFINITY);
-      let latest: { at: number; posix: boolean } | undefined;
-      for (let i = stage.instructions.length - 1; i >= 0; i--) {
-        const instruction = stage.instructions[i];
-        if (!instruction || instruction.range[0] >= before || instruction.type !== "Shell") continue;
-        latest = { at: instruction.range[0], posix: !/(?:^|[\\/])(?:powershell|pwsh|cmd)(?:\.exe)?$/u.test(instruction.exec?.[0]?.value.toLowerCase() ?? "") };
-        break;
-      }
-      for (const pragma of this.#shellPragmas) {
-        if (pragma.offset > start && pragma.offset < end && pragma.offset > (latest?.at ?? -1)) latest = { at: pragma.offset, posix: posixPragma(pragma.shell) };
-      }
+      const shell = this.#lastInStage(stage, "Shell", before);
+      let latest: { at: number; posix: boolean } | undefined = shell
+        ? { at: shell.range[0], posix: !/(?:^|[\\/])(?:powershell|pwsh|cmd)(?:\.exe)?$/u.test(shell.exec?.[0]?.value.toLowerCase() ?? "") }
+        : undefined;
+      const pragma = lastPragmaBefore(this.#shellPragmas, end);
+      if (pragma && pragma.offset > start && pragma.offset > (latest?.at ?? -1)) latest = { at: pragma.offset, posix: posixPragma(pragma.shell) };
       if (latest) return latest.posix;
       if (stage.base.kind === "image") {
-        const first = this.stages[0]?.from.range[0] ?? 0;
-        const global = this.#shellPragmas.filter((pragma) => pragma.offset < first).at(-1);
+        const global = lastPragmaBefore(this.#shellPragmas, this.stages[0]?.from.range[0] ?? 0);
         if (global) return posixPragma(global.shell);
         return !/windows|nanoserver|servercore/iu.test(stage.base.ref.raw);
       }
@@ -255,6 +287,24 @@ export class DockerfileFacts {
     }
     return this.ast.escapeChar !== "`";
   }
+}
+
+/** The last pragma before `offset` (pragmas are in file order): a binary search, as RUNs × pragmas can be large. */
+function lastPragmaBefore<T extends { offset: number }>(pragmas: readonly T[], offset: number): T | undefined {
+  let low = 0;
+  let high = pragmas.length - 1;
+  let found: T | undefined;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const pragma = pragmas[mid];
+    if (pragma && pragma.offset < offset) {
+      found = pragma;
+      low = mid + 1;
+    } else {
+      high = mid - 1;
+    }
+  }
+  return found;
 }
 
 /** hadolint treats a pragma's shell as not POSIX when its name contains one of these. */

@@ -8,5 +8,5 @@ export { compileGlob, globMatcher } from "./glob.js";
 export { shorten } from "./shorten.js";
 export { wildcardMatcher } from "./wildcard.js";
 export type { WildcardMatcher, WildcardToken } from "./wildcard.js";
-export { closestName } from "./suggest.js";
+export { closestName, SuggestionBudget } from "./suggest.js";
 export { unquoteWord } from "./unquote-word.js";
