@@ -3,7 +3,7 @@
  * object ESLint works with, and typed rule definitions. Rules read node types
  * and the instruction text helpers from here.
  */
-export { dockerfileLanguage, MAX_DOCKERFILE_LENGTH } from "./language.js";
+export { dockerfileLanguage, MAX_DOCKERFILE_LENGTH, MAX_STAGES_TIMES_COMMENTS } from "./language.js";
 export { docsUrl } from "./rule.js";
 export type { DockerfileRuleDefinition, DockerfileRuleVisitor } from "./rule.js";
 export { commandRegion, fileRangeOf } from "./command-region.js";
