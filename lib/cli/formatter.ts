@@ -4,6 +4,11 @@
  * `ESLint#loadFormatter`. Packages are looked for from the current directory
  * first, then next to this package (for `npx` and global installs), so a
  * missing one is a clear message, not a stack.
+ *
+ * A built-in name always means ESLint's own file: given a bare name,
+ * `loadFormatter` tries `eslint-formatter-<name>` from the current directory
+ * first, so a `node_modules/eslint-formatter-stylish/` planted in a linted
+ * repository would run its code on a plain `dockerfile-lint`.
  */
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -63,8 +68,18 @@ function resolvePackage(name: string, cwd: string): string | undefined {
   return undefined;
 }
 
+/** The file of one of ESLint's built-in formatters, inside the ESLint package this command runs. */
+function builtInFormatterFile(name: string): string {
+  const eslintRoot = path.dirname(createRequire(import.meta.url).resolve("eslint/package.json"));
+  return path.join(eslintRoot, "lib", "cli-engine", "formatters", `${name}.js`);
+}
+
 export async function loadFormatter(eslint: ESLint, name: string, cwd: string): Promise<ESLint.LoadedFormatter> {
-  if (BUILT_IN.has(name)) return eslint.loadFormatter(name);
+  if (BUILT_IN.has(name)) {
+    const file = builtInFormatterFile(name);
+    if (!existsSync(file)) throw new CliError(`ESLint's built-in formatter '${name}' is missing from ${path.dirname(file)}`);
+    return eslint.loadFormatter(file);
+  }
   const own = Object.hasOwn(OWN, name) ? OWN[name] : undefined;
   if (own !== undefined) return ownFormatter(eslint, (await own()).default, cwd);
   let file: string | undefined;

@@ -3,15 +3,18 @@
  * projects that do not use ESLint otherwise. Exit codes are ESLint's: 0 no
  * errors, 1 lint errors or too many warnings, 2 anything else that failed.
  */
-import { mkdir, stat, writeFile } from "node:fs/promises";
+import { stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { ESLint } from "eslint";
 import { packageInfo } from "../package-info.js";
 import { CliError, PROGRAM, debugEnabled, describeError, displayPath, errnoMessage } from "./errors.js";
+import { ensureDirectory, screenFiles, writeFixedFile } from "./files.js";
+import type { Screening } from "./files.js";
 import { loadFormatter } from "./formatter.js";
 import { HELP, parseOptions } from "./options.js";
 import { planRun, workerOptionsModule } from "./plan.js";
-import { describePaths, isIgnoreFile, resolveTargets } from "./targets.js";
+import type { ScreenedPaths } from "./plan.js";
+import { describePaths, isDockerfileName, isIgnoreFile, resolveTargets } from "./targets.js";
 import { hadolintSettings, runInit } from "./init.js";
 import { findHadolintConfig } from "../compat/index.js";
 import type { Targets } from "./targets.js";
@@ -66,7 +69,7 @@ async function writeReport(io: CliIo, output: string, outputFile: string | undef
   const file = path.resolve(io.cwd, outputFile);
   const existing = await stat(file).catch(() => undefined);
   if (existing?.isDirectory()) throw new CliError(`--output-file is a directory: ${outputFile}`);
-  await mkdir(path.dirname(file), { recursive: true });
+  await ensureDirectory(path.dirname(file), "--output-file", io.cwd);
   await writeFile(file, output);
 }
 
@@ -101,12 +104,27 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
   const hadolintFile = options.config === undefined ? findHadolintConfig(cwd) : undefined;
   const hadolint = hadolintFile === undefined ? undefined : hadolintSettings(hadolintFile, cwd);
   if (hadolintFile !== undefined) io.stderr(`${PROGRAM}: using the settings of ${displayPath(hadolintFile, cwd)} (no --config given; '${PROGRAM} init' turns it into eslint.config.js)\n`);
-  const plan = planRun(options, targets, cwd, hadolint);
+  const screening: Screening = options.stdin
+    ? { files: [], skipped: [], snapshots: new Map() }
+    : await screenFiles(targets.directories, targets.files, options.config === undefined ? isDockerfileName : () => true, !options.ignore);
+  for (const { file, reason } of screening.skipped) io.stderr(`${PROGRAM}: skipping ${displayPath(file, cwd)}: ${reason}\n`);
+  const namedFiles = new Set(targets.files);
+  const screened: ScreenedPaths = {
+    named: targets.files.filter((file) => screening.snapshots.has(file)),
+    walked: screening.files.filter((file) => !namedFiles.has(file)),
+    skipped: screening.skipped.map(({ file }) => file),
+  };
+  const plan = planRun(options, targets, screened, cwd, hadolint);
+  if (options.cache) {
+    // ESLint creates the cache's directory with a recursive mkdir, which spins forever under /proc: make it first.
+    const location = plan.eslintOptions.cacheLocation ?? path.resolve(cwd, ".");
+    await ensureDirectory(/[/\\]$/u.test(location) ? location : path.dirname(location), "--cache-location", cwd);
+  }
   // Worker threads cannot receive the plugin object: with --concurrency they load the options from a module.
   const eslint =
     options.concurrency === "off" || plan.stdinPath !== undefined
       ? new ESLint(plan.eslintOptions)
-      : await ESLint.fromOptionsModule(workerOptionsModule(options, targets, cwd, hadolint));
+      : await ESLint.fromOptionsModule(workerOptionsModule(options, targets, { ...screened, walked: [] }, cwd, hadolint));
   // Before linting, so that a bad --format fails before --fix writes anything.
   const formatter = await loadFormatter(eslint, options.format, cwd);
 
@@ -115,12 +133,26 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
     const text = await io.readStdin();
     results = await eslint.lintText(text, { filePath: plan.stdinPath, warnIgnored: options.warnIgnored });
   } else if (plan.patterns.length > 0) {
-    results = await eslint.lintFiles(plan.patterns);
+    let patterns = plan.patterns;
+    if (options.config === undefined && options.ignore) {
+      // Walked files that .gitignore lists are left out silently, as a directory pattern would leave them.
+      const walked = new Set(patterns.filter((file) => !namedFiles.has(file)));
+      const ignored = new Set<string>();
+      for (const file of walked) if (await eslint.isPathIgnored(file)) ignored.add(file);
+      patterns = patterns.filter((file) => !ignored.has(file));
+    }
+    results = patterns.length > 0 ? await eslint.lintFiles(patterns) : [];
   } else {
     results = [];
   }
 
-  if (options.fix) await ESLint.outputFixes(results);
+  if (options.fix) {
+    for (const result of results) {
+      if (result.output === undefined) continue;
+      const reason = await writeFixedFile(result.filePath, result.output, screening.snapshots.get(result.filePath));
+      if (reason !== null) io.stderr(`${PROGRAM}: not writing fixes to ${displayPath(result.filePath, cwd)}: ${reason}\n`);
+    }
+  }
 
   let errorCount = 0;
   let warningCount = 0;

@@ -10,7 +10,7 @@ import { userConfigOverrides, zeroConfig } from "./config.js";
 import { CliError } from "./errors.js";
 import { DEFAULT_CACHE_LOCATION } from "./options.js";
 import type { CliOptions } from "./options.js";
-import { commonBase, exactPatterns, isIgnoreFile, lintPatterns } from "./targets.js";
+import { commonBase, escapeGlob, exactPatterns, isIgnoreFile } from "./targets.js";
 import type { Targets } from "./targets.js";
 import type { HadolintTranslation } from "../compat/index.js";
 
@@ -21,6 +21,17 @@ export interface Plan {
   stdinPath: string | undefined;
 }
 
+/**
+ * What the screening of the paths decided (see files.ts), as plain data so
+ * that it travels to worker threads: the named files that may be read, the
+ * files found in named directories, and the files that may not be read.
+ */
+export interface ScreenedPaths {
+  named: string[];
+  walked: string[];
+  skipped: string[];
+}
+
 /** Absolute, keeping a trailing separator: ESLint reads `dir/` as a directory to put its cache file in. */
 function cacheLocation(cwd: string, given: string | undefined): string {
   const location = given ?? DEFAULT_CACHE_LOCATION;
@@ -29,7 +40,7 @@ function cacheLocation(cwd: string, given: string | undefined): string {
 }
 
 /** `hadolint`: the translated `.hadolint.yaml` of the working directory, applied without `--config`. */
-export function planRun(options: CliOptions, targets: Targets, cwd: string, hadolint?: HadolintTranslation): Plan {
+export function planRun(options: CliOptions, targets: Targets, screened: ScreenedPaths, cwd: string, hadolint?: HadolintTranslation): Plan {
   const fix = options.fix || options.fixDryRun;
   const common: ESLint.Options = {
     fix: fix && (options.quiet ? (message) => message.severity === 2 : true),
@@ -53,10 +64,13 @@ export function planRun(options: CliOptions, targets: Targets, cwd: string, hado
   if (options.config !== undefined) {
     const configFile = path.resolve(cwd, options.config);
     if (!existsSync(configFile)) throw new CliError(`no such file or directory: ${options.config}`);
+    // ESLint walks the paths itself here: what may not be read becomes an ignore pattern.
+    const skipped = screened.skipped.map((file) => escapeGlob(path.relative(cwd, file).split(path.sep).join("/")));
     return {
       eslintOptions: {
         ...common,
         cwd,
+        ...(skipped.length > 0 ? { ignorePatterns: skipped } : {}),
         overrideConfigFile: configFile,
         overrideConfig: [...userConfigOverrides(options.rules), ...directives],
       },
@@ -65,7 +79,7 @@ export function planRun(options: CliOptions, targets: Targets, cwd: string, hado
     };
   }
 
-  const named = stdinPath === undefined ? targets.files : [stdinPath];
+  const named = stdinPath === undefined ? screened.named : [stdinPath];
   const lintTargets: Targets = { directories: targets.directories, files: named };
   const base = commonBase(cwd, lintTargets);
   return {
@@ -84,7 +98,8 @@ export function planRun(options: CliOptions, targets: Targets, cwd: string, hado
         hadolint,
       }).concat(directives),
     },
-    patterns: lintPatterns(lintTargets, base),
+    // The files the screening chose, not directory patterns: ESLint would open a FIFO or follow a link out of the tree.
+    patterns: stdinPath === undefined ? [...screened.walked, ...named] : [],
     stdinPath,
   };
 }
@@ -93,6 +108,7 @@ export function planRun(options: CliOptions, targets: Targets, cwd: string, hado
 export interface PlanInputs {
   options: CliOptions;
   targets: Targets;
+  screened: ScreenedPaths;
   cwd: string;
   /** Plain data, so it travels in the query as JSON. */
   hadolint?: HadolintTranslation | undefined;
@@ -103,9 +119,9 @@ export interface PlanInputs {
  * its query: every worker imports the same URL, and another run in the same
  * process gets a module of its own.
  */
-export function workerOptionsModule(options: CliOptions, targets: Targets, cwd: string, hadolint?: HadolintTranslation): URL {
+export function workerOptionsModule(options: CliOptions, targets: Targets, screened: ScreenedPaths, cwd: string, hadolint?: HadolintTranslation): URL {
   const url = new URL("./worker-options.js", import.meta.url);
-  const inputs: PlanInputs = { options, targets, cwd, hadolint };
+  const inputs: PlanInputs = { options, targets, screened, cwd, hadolint };
   url.searchParams.set("plan", JSON.stringify(inputs));
   return url;
 }

@@ -39,6 +39,17 @@ export async function resolveTargets(paths: readonly string[], cwd: string): Pro
 }
 
 const isDockerignore = globMatcher(DOCKERFILE_IGNORES);
+/** The file-name part of each `**` + `/name` pattern. */
+const isDockerfileBaseName = globMatcher(
+  DOCKERFILE_GLOBS.map((glob) => glob.replace(/^\*\*\//u, "")),
+  // As ESLint matches `files`: case-sensitively.
+  { caseSensitive: true },
+);
+
+/** True for a file name the shared configs lint (`Dockerfile`, `x.dockerfile`, …), never a `.dockerignore`. */
+export function isDockerfileName(name: string): boolean {
+  return !isIgnoreFile(name) && isDockerfileBaseName(name);
+}
 
 /** `Dockerfile.dockerignore` matches `Dockerfile.*` but is never a Dockerfile, even when named. */
 export function isIgnoreFile(file: string): boolean {

@@ -10,5 +10,5 @@ import type { PlanInputs } from "./plan.js";
 const inputs = JSON.parse(new URL(import.meta.url).searchParams.get("plan") ?? "null") as PlanInputs | null;
 if (inputs === null) throw new Error("worker-options.js needs the run's plan in its query");
 
-const options: ESLint.Options = planRun(inputs.options, inputs.targets, inputs.cwd, inputs.hadolint).eslintOptions;
+const options: ESLint.Options = planRun(inputs.options, inputs.targets, inputs.screened, inputs.cwd, inputs.hadolint).eslintOptions;
 export default options;

@@ -12,7 +12,7 @@ const notSlash = (char: string): boolean => char !== "/";
 /** What `.` of a regular expression matches: `**` never crossed a line break. */
 const anything = (char: string): boolean => char !== "\n" && char !== "\r" && char !== "\u2028" && char !== "\u2029";
 
-export function compileGlob(pattern: string): WildcardMatcher {
+export function compileGlob(pattern: string, options: { caseSensitive?: boolean } = {}): WildcardMatcher {
   const tokens: WildcardToken[] = [];
   // Code points, as the `u` flag of a regular expression reads them.
   const chars = Array.from(pattern);
@@ -31,11 +31,11 @@ export function compileGlob(pattern: string): WildcardMatcher {
       tokens.push({ kind: "char", char: ch });
     }
   }
-  return wildcardMatcher(tokens, { ignoreCase: true });
+  return wildcardMatcher(tokens, { ignoreCase: options.caseSensitive !== true });
 }
 
 /** A matcher for a list of patterns; an empty list matches nothing. */
-export function globMatcher(patterns: readonly string[]): (text: string) => boolean {
-  const compiled = patterns.map(compileGlob);
+export function globMatcher(patterns: readonly string[], options: { caseSensitive?: boolean } = {}): (text: string) => boolean {
+  const compiled = patterns.map((pattern) => compileGlob(pattern, options));
   return (text) => compiled.some((matcher) => matcher.test(text));
 }
