@@ -315,6 +315,45 @@ const mutatedCorpusFile = fc
   .record({ file: fc.nat({ max: Math.max(0, sample.length - 1) }), mutations: fc.array(mutation, { minLength: 1, maxLength: 8 }) })
   .map(({ file, mutations }) => mutate(sample[file]?.text ?? "", mutations));
 
+// --- Hostile shapes ---------------------------------------------------------------------
+// The classes that once blew up: values that double at each ARG, deep nesting in every
+// reader, globs with many stars, and long files. Each is generated at a random size and
+// must lint, fix and suggest in bounded time (HOSTILE_MS each, a wide bound for a busy machine).
+
+const HOSTILE_MS = 30_000;
+const name = fc.constantFrom("A", "B_1", "v", "PATH", "x");
+
+const doublingArgs = fc.record({ levels: fc.integer({ min: 1, max: 40 }), global: fc.boolean(), seed: name }).map(({ levels, global, seed }) => {
+  const args = Array.from({ length: levels }, (_, i) => `ARG ${seed}${i + 1}=\${${seed}${i}}\${${seed}${i}}`).join("\n");
+  const last = `${seed}${levels}`;
+  const uses = `COPY package.json \${${last}}/\nRUN npm ci\nCOPY --from=\${${last}} . .\nADD https://x.example/\${${last}} /x\nWORKDIR /\${${last}}\n`;
+  return global ? `ARG ${seed}0=abcdefgh\n${args}\nFROM alpine:\${${last}}\n${uses}` : `FROM alpine:3.20\nARG ${seed}0=abcdefgh\n${args}\n${uses}`;
+});
+
+const nesting = fc
+  .record({
+    depth: fc.integer({ min: 1, max: 3000 }),
+    open: fc.constantFrom("${v:-", "${v:+", "$(", "(", "[", "{ ", "\"$(echo ", "${v/", "`"),
+    where: fc.constantFrom("ENV E=", "ARG E=", "COPY ", "WORKDIR /", "RUN echo ", "CMD ", "LABEL l=", "EXPOSE ", "USER ", "HEALTHCHECK CMD "),
+  })
+  .map(({ depth, open, where }) => {
+    const close = { "${v:-": "}", "${v:+": "}", "$(": ")", "(": ")", "[": "]", "{ ": " }", '"$(echo ': ')"', "${v/": "}", "`": "`" }[open];
+    return `FROM alpine:3.20\n${where}${open.repeat(depth)}x${close.repeat(depth)}\nFROM alpine:\${E}\n`;
+  });
+
+const starGlobs = fc.record({ stars: fc.integer({ min: 1, max: 400 }), length: fc.integer({ min: 1, max: 4000 }) }).map(
+  ({ stars, length }) => `FROM python:3.12\nWORKDIR /app\nCOPY ${"a*".repeat(stars)}b ./\nCOPY . .\nRUN pip install -r ${"a".repeat(length)} && npm ci\n`,
+);
+
+const longFile = fc
+  .record({ count: fc.integer({ min: 100, max: 3000 }), lines: fc.array(instruction, { minLength: 1, maxLength: 8 }) })
+  .map(({ count, lines }) => {
+    const unit = lines.map(({ keyword: key, flags, args, tail }) => [[key, ...flags, ...args].join(" "), ...tail].join("\n")).join("\n");
+    return `FROM debian:12 AS base\n${Array.from({ length: Math.ceil(count / lines.length) }, () => unit).join("\n")}\n`;
+  });
+
+const hostile = fc.oneof(doublingArgs, nesting, starGlobs, longFile);
+
 // --- Properties ------------------------------------------------------------------------
 
 describe("fuzz: every rule on odd Dockerfiles", () => {
@@ -324,6 +363,18 @@ describe("fuzz: every rule on odd Dockerfiles", () => {
         checkRobustness(text);
       }),
       params(RUNS),
+    );
+  });
+
+  it(`hostile shapes (${Math.ceil(RUNS / 10)} runs) lint, fix and suggest in bounded time`, { timeout: Math.max(600_000, RUNS * 6000) }, () => {
+    fc.assert(
+      fc.property(hostile, (text) => {
+        const start = performance.now();
+        checkRobustness(text);
+        const elapsed = performance.now() - start;
+        if (elapsed > HOSTILE_MS) throw new Error(`took ${Math.round(elapsed)} ms (over ${HOSTILE_MS}) on ${text.length} characters: ${JSON.stringify(text.slice(0, 200))}…`);
+      }),
+      params(Math.ceil(RUNS / 10)),
     );
   });
 
