@@ -16,6 +16,8 @@ import {
   JSON_KINDS,
   TYPESCRIPT_GLOBS,
   YAML_KINDS,
+  boundedJsonParser,
+  boundedYamlParser,
   dockerfileBlocksProcessor,
 } from "./lib/formats/index.js";
 
@@ -93,8 +95,8 @@ function preset(configName: "recommended" | "strict" | "all"): Linter.Config[] {
     },
     // Its ```dockerfile blocks become `README.md/0.dockerfile`, which the block above lints.
     { name: `dockerfile/${configName}/markdown`, files: MARKDOWN_GLOBS, processor: dockerfileBlocksProcessor },
-    forImages("yaml", YAML_IMAGE_GLOBS, { parser: yamlParser }),
-    forImages("json", JSON_IMAGE_GLOBS, { parser: jsoncParser }),
+    forImages("yaml", YAML_IMAGE_GLOBS, { parser: boundedYamlParser(yamlParser) }),
+    forImages("json", JSON_IMAGE_GLOBS, { parser: boundedJsonParser(jsoncParser) }),
     forImages("javascript", JAVASCRIPT_GLOBS),
     ...(tsParser ? [forImages("typescript", TYPESCRIPT_GLOBS, { parser: tsParser })] : []),
   ];

@@ -95,7 +95,8 @@ async function screenFile(file: string, roots: readonly string[], screening: Scr
 
 /**
  * Chooses what may be read: named files, and the files under the named
- * directories whose name `isCandidate` accepts, walked as ESLint walks them
+ * directories whose path (relative to the directory, `/`-separated) `isCandidate`
+ * accepts, walked as ESLint walks them
  * (symbolic links to directories are not followed; `node_modules` and `.git`
  * are skipped unless `walkIgnored`). A symbolic link to a file is followed
  * only when it stays inside the linted roots; FIFOs, devices and sockets are
@@ -104,7 +105,7 @@ async function screenFile(file: string, roots: readonly string[], screening: Scr
 export async function screenFiles(
   directories: readonly string[],
   named: readonly string[],
-  isCandidate: (name: string) => boolean,
+  isCandidate: (relative: string) => boolean,
   walkIgnored: boolean,
 ): Promise<Screening> {
   const resolve = async (file: string): Promise<string> => realpath(file).catch(() => file);
@@ -119,7 +120,7 @@ export async function screenFiles(
         const full = path.join(dir, entry.name);
         if (entry.isDirectory()) {
           if (walkIgnored || (entry.name !== "node_modules" && entry.name !== ".git")) pending.push(full);
-        } else if (isCandidate(entry.name) && !screening.snapshots.has(full)) {
+        } else if (isCandidate(path.relative(directory, full).split(path.sep).join("/")) && !screening.snapshots.has(full)) {
           await screenFile(full, roots, screening);
         }
       }

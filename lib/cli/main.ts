@@ -14,7 +14,7 @@ import { loadFormatter } from "./formatter.js";
 import { HELP, parseOptions } from "./options.js";
 import { planRun, workerOptionsModule } from "./plan.js";
 import type { ScreenedPaths } from "./plan.js";
-import { describePaths, isDockerfileName, isIgnoreFile, resolveTargets } from "./targets.js";
+import { describePaths, isSearchedPath, isIgnoreFile, resolveTargets } from "./targets.js";
 import { hadolintSettings, runInit } from "./init.js";
 import { findHadolintConfig } from "../compat/index.js";
 import type { Targets } from "./targets.js";
@@ -106,7 +106,7 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
   if (hadolintFile !== undefined) io.stderr(`${PROGRAM}: using the settings of ${displayPath(hadolintFile, cwd)} (no --config given; '${PROGRAM} init' turns it into eslint.config.js)\n`);
   const screening: Screening = options.stdin
     ? { files: [], skipped: [], snapshots: new Map() }
-    : await screenFiles(targets.directories, targets.files, options.config === undefined ? isDockerfileName : () => true, !options.ignore);
+    : await screenFiles(targets.directories, targets.files, options.config === undefined ? isSearchedPath : () => true, !options.ignore);
   for (const { file, reason } of screening.skipped) io.stderr(`${PROGRAM}: skipping ${displayPath(file, cwd)}: ${reason}\n`);
   const namedFiles = new Set(targets.files);
   const screened: ScreenedPaths = {

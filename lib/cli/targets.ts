@@ -39,17 +39,6 @@ export async function resolveTargets(paths: readonly string[], cwd: string): Pro
 }
 
 const isDockerignore = globMatcher(DOCKERFILE_IGNORES);
-/** The file-name part of each `**` + `/name` pattern. */
-const isDockerfileBaseName = globMatcher(
-  DOCKERFILE_GLOBS.map((glob) => glob.replace(/^\*\*\//u, "")),
-  // As ESLint matches `files`: case-sensitively.
-  { caseSensitive: true },
-);
-
-/** True for a file name the shared configs lint (`Dockerfile`, `x.dockerfile`, …), never a `.dockerignore`. */
-export function isDockerfileName(name: string): boolean {
-  return !isIgnoreFile(name) && isDockerfileBaseName(name);
-}
 
 /** `Dockerfile.dockerignore` matches `Dockerfile.*` but is never a Dockerfile, even when named. */
 export function isIgnoreFile(file: string): boolean {
@@ -79,6 +68,18 @@ export function escapeGlob(text: string): string {
  * block, and a named `.md` file is still read for its blocks.
  */
 export const SEARCH_GLOBS = [...DOCKERFILE_GLOBS, ...YAML_IMAGE_GLOBS, ...JSON_IMAGE_GLOBS];
+
+// As ESLint matches `files`: case-sensitively. Every search glob starts with `**/`, which a leading `/` lets match at the top.
+const isSearchedBelow = globMatcher(SEARCH_GLOBS, { caseSensitive: true });
+
+/**
+ * True for a path, relative to a searched directory and `/`-separated, that
+ * the search globs find (`Dockerfile`, `x.dockerfile`, `compose.yaml`,
+ * `.github/workflows/ci.yml`, …), never a `.dockerignore`.
+ */
+export function isSearchedPath(relative: string): boolean {
+  return !isIgnoreFile(`/${relative}`) && isSearchedBelow(`/${relative}`);
+}
 
 /**
  * The patterns handed to `ESLint#lintFiles`: for each directory, the

@@ -35,7 +35,18 @@ function dockerfileComments(text: string): string {
   return out + rest;
 }
 
+/**
+ * Whether the text may hold a ```dockerfile block. Without one the Markdown
+ * parser is not run: its time grows with the square of nesting depth (`>`
+ * 10,000 deep took seconds), and a file without a block has nothing to lint.
+ */
+const MAY_HAVE_BLOCK = /(?:`{3}|~{3})[\t ]*(?:docker|container)file/iu;
+
 function preprocess(text: string, filename: string): (string | Linter.ProcessorFile)[] {
+  if (!MAY_HAVE_BLOCK.test(text)) {
+    kept.set(filename, []);
+    return [text];
+  }
   const blocks = inner.preprocess?.(text, filename) ?? [];
   const indexes: number[] = [];
   const files: Linter.ProcessorFile[] = [];

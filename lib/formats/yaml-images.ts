@@ -11,21 +11,54 @@ type Node = AST.YAMLContent | AST.YAMLWithMeta | null;
 
 /** Merge keys (`<<: *base`) and aliases are followed this deep, no deeper. */
 const MAX_ALIAS_DEPTH = 8;
+/**
+ * Aliases and merge sources followed per document: `<<: [*a, *a, …]` at each
+ * of eight levels would otherwise fan out exponentially. Past it, what they
+ * lead to is unknown.
+ */
+const MAX_INDIRECTIONS = 100_000;
 
 class YamlReader {
+  private indirections = MAX_INDIRECTIONS;
+  /** Each anchor name's anchors in document order, for a binary search per alias. */
+  private readonly anchors = new Map<string, AST.YAMLAnchor[]>();
+
   constructor(
     private readonly doc: AST.YAMLDocument,
     readonly text: string,
   ) {}
+
+  /** False once the document has used up its indirections. */
+  private indirect(): boolean {
+    this.indirections--;
+    return this.indirections >= 0;
+  }
+
+  /** The last anchor named `name` that starts before `offset`. */
+  private anchorBefore(name: string, offset: number): AST.YAMLAnchor | undefined {
+    let anchors = this.anchors.get(name);
+    if (!anchors) {
+      anchors = [...(this.doc.anchors[name] ?? [])].sort((a, b) => a.range[0] - b.range[0]);
+      this.anchors.set(name, anchors);
+    }
+    let low = 0;
+    let high = anchors.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((anchors[middle]?.range[0] ?? offset) < offset) low = middle + 1;
+      else high = middle;
+    }
+    return anchors[low - 1];
+  }
 
   /** The node itself, with anchors and tags removed and aliases followed. */
   content(node: Node, depth = 0): Exclude<AST.YAMLContent, AST.YAMLAlias> | null {
     if (!node || depth > MAX_ALIAS_DEPTH) return null;
     if (node.type === "YAMLWithMeta") return this.content(node.value, depth + 1);
     if (node.type !== "YAMLAlias") return node;
+    if (!this.indirect()) return null;
     // An alias names the last anchor of that name before it.
-    const anchors = (this.doc.anchors[node.name] ?? []).filter((anchor) => anchor.range[0] < node.range[0]);
-    const anchor = anchors.at(-1);
+    const anchor = this.anchorBefore(node.name, node.range[0]);
     return anchor ? this.content(anchor.parent, depth + 1) : null;
   }
 
@@ -46,6 +79,7 @@ class YamlReader {
         const source = this.content(pair.value);
         const sources = source?.type === "YAMLSequence" ? source.entries : [pair.value];
         for (const entry of sources) {
+          if (!this.indirect()) return null;
           merged = this.get(entry, key, depth + 1);
           if (merged !== null) break;
         }
@@ -112,8 +146,13 @@ const githubActions: Finder = (yaml, root, push) => {
     const content = yaml.content(node);
     push(yaml.mention(where, content?.type === "YAMLMapping" ? yaml.get(node, "image") : node));
   };
+  // An alias may lead back to a list being read (`steps: &s [{parallel: *s}]`): each list is read once.
+  const seen = new Set<unknown>();
   const steps = (node: Node) => {
-    for (const step of yaml.items(node)) {
+    const list = yaml.content(node);
+    if (seen.has(list)) return;
+    seen.add(list);
+    for (const step of yaml.items(list)) {
       push(yaml.mention("image in 'uses'", yaml.get(step, "uses"), "docker://"));
       steps(yaml.get(step, "parallel"));
     }
