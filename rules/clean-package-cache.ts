@@ -304,17 +304,10 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
 
     /** A USER other than root earlier in the stage: home-relative caches are elsewhere then. */
     function runsAsRoot(node: RunNode): boolean {
-      const stage = facts.stageOf(node);
-      if (!stage) return true;
-      let root = true;
-      for (const instruction of stage.instructions) {
-        if (instruction.range[0] >= node.range[0]) break;
-        if (instruction.type === "User") {
-          const user = (instruction.arguments[0]?.value ?? "").split(":")[0] ?? "";
-          root = user === "root" || user === "0";
-        }
-      }
-      return root;
+      const last = facts.lastBefore(node, "User");
+      if (!last) return true;
+      const user = (last.arguments[0]?.value ?? "").split(":")[0] ?? "";
+      return user === "root" || user === "0";
     }
 
     return {

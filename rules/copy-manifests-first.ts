@@ -384,8 +384,12 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
      * own check reports; here they only carry copies down to this stage's installs.
      */
     function check(steps: readonly Step[], initialCwd: string | null, ownFrom = 0): void {
-      /** Whole-context copies not yet followed by an install, with the languages installed above each. */
-      let pending: { copy: ContextCopy; index: number; installedAbove: Set<Language> }[] = [];
+      /**
+       * Whole-context copies not yet followed by an install, grouped by the languages installed above
+       * them. The installed set only grows, so there are few groups, and an install looks at each group
+       * once, not at each copy: a long file with a `COPY . .` every few lines stays linear.
+       */
+      const pending = new Map<string, { installedAbove: Set<Language>; copies: { copy: ContextCopy; index: number }[] }>();
       const installed = new Set<Language>();
       let seenContextCopy = false;
       for (let i = 0; i < steps.length; i++) {
@@ -393,42 +397,50 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
         if (!step) continue;
         const copy = contextCopyOf(step, facts);
         if (copy) {
-          pending.push({ copy, index: i, installedAbove: new Set(installed) });
+          const key = [...installed].sort().join(" ");
+          let group = pending.get(key);
+          if (!group) {
+            group = { installedAbove: new Set(installed), copies: [] };
+            pending.set(key, group);
+          }
+          group.copies.push({ copy, index: i });
           continue;
         }
         if (step.node.type !== "Run") continue;
         const installs = installsOf(step.node);
         for (const install of installs) installed.add(LANGUAGE_OF[install.ecosystem]);
-        if (installs.length === 0 || pending.length === 0) continue;
-        pending = pending.filter(({ copy, index, installedAbove }) => {
+        if (installs.length === 0 || pending.size === 0) continue;
+        for (const [key, { installedAbove, copies }] of pending) {
           // Dependencies installed above the copy (from copied or bind-mounted manifests) make
           // this install the project's own, quick step, as in `uv sync --no-install-project` first.
           const relevant = installs.filter((install) => !installedAbove.has(LANGUAGE_OF[install.ecosystem]));
           const first = relevant[0];
-          if (!first) return true;
-          if (i < ownFrom) return false;
-          const keyword = text.slice(copy.node.keywordRange[0], copy.node.keywordRange[1]);
-          const data = {
-            keyword,
-            // An exec-form source is shown by its value: `COPY .`, not `COPY "."`.
-            source: shorten(copy.source.type === "ExecArgument" ? copy.source.value : text.slice(copy.source.range[0], copy.source.range[1]), 20),
-            install: shorten(first.label, 40),
-            line: String(sourceCode.positions.positionOf(first.start).line),
-            manifests: (first.manifests ?? []).map((manifest) => manifest.replace(/\*$/u, "")).join(" "),
-          };
-          // A copy in a parent stage is not moved from here: the fix would edit another stage.
-          const suggestion = seenContextCopy || index < ownFrom || relevant.length !== installs.length ? null : suggest(steps, initialCwd, index, i, copy, installs);
-          seenContextCopy = true;
-          context.report({
-            loc: sourceCode.positions.locOf(copy.source.range),
-            messageId: first.manifests === null ? "wholeContextBeforeProjectInstall" : "wholeContextBeforeInstall",
-            data,
-            suggest: suggestion
-              ? [{ messageId: "copyManifestsFirst", data: { ...data, manifests: suggestion.manifests }, fix: () => suggestion.fixes }]
-              : [],
-          });
-          return false;
-        });
+          if (!first) continue;
+          pending.delete(key);
+          if (i < ownFrom) continue;
+          for (const { copy, index } of copies) {
+            const keyword = text.slice(copy.node.keywordRange[0], copy.node.keywordRange[1]);
+            const data = {
+              keyword,
+              // An exec-form source is shown by its value: `COPY .`, not `COPY "."`.
+              source: shorten(copy.source.type === "ExecArgument" ? copy.source.value : text.slice(copy.source.range[0], copy.source.range[1]), 20),
+              install: shorten(first.label, 40),
+              line: String(sourceCode.positions.positionOf(first.start).line),
+              manifests: (first.manifests ?? []).map((manifest) => manifest.replace(/\*$/u, "")).join(" "),
+            };
+            // A copy in a parent stage is not moved from here: the fix would edit another stage.
+            const suggestion = seenContextCopy || index < ownFrom || relevant.length !== installs.length ? null : suggest(steps, initialCwd, index, i, copy, installs);
+            seenContextCopy = true;
+            context.report({
+              loc: sourceCode.positions.locOf(copy.source.range),
+              messageId: first.manifests === null ? "wholeContextBeforeProjectInstall" : "wholeContextBeforeInstall",
+              data,
+              suggest: suggestion
+                ? [{ messageId: "copyManifestsFirst", data: { ...data, manifests: suggestion.manifests }, fix: () => suggestion.fixes }]
+                : [],
+            });
+          }
+        }
       }
     }
 

@@ -114,4 +114,15 @@ describe("growth: hostile inputs lint in bounded time and memory", () => {
     // 8 times the file: linear is ~8x; the quadratic scans were 64x and more.
     expectGrowth(instructions, 1000, 8000, 40, 10_000);
   });
+
+  it("installs and whole-context copies taking turns: 2,000 → 16,000 instructions", { timeout: 600_000 }, () => {
+    // Every `COPY . .` after the first install stays pending, and each install used to recheck them all
+    // (and look for the stage's USER from the top): 20x at 8 times the file. Linear is 8x, and less here.
+    const alternating = (count: number): string => {
+      const lines = ["FROM python:3.12", "WORKDIR /app"];
+      for (let i = 0; lines.length < count; i++) lines.push(i % 2 === 0 ? `RUN pip install -r r${i}.txt` : "COPY . .");
+      return `${lines.join("\n")}\n`;
+    };
+    expectGrowth(alternating, 2000, 16_000, 12, 5000);
+  });
 });
