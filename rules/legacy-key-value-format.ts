@@ -80,7 +80,9 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
       // A line break left in the value (a lone `\r` the parser read differently) would split the instruction once quoted;
       // text after the value (a trailing escape the parser did not join) could join the next line once quoted.
       const trailing = text.slice(value.range[1], node.range[1]).trim() !== "";
-      if (keyText.includes('"') || keyText.includes("'") || keyText.includes(escapeChar) || separator[0] >= separator[1] || /[\r\n]/u.test(written) || trailing) {
+      // A continuation between key and value may hold a comment line, which replacing the blanks would drop.
+      const commented = /[\n\r][\t ]*#/u.test(text.slice(separator[0], separator[1]));
+      if (commented || keyText.includes('"') || keyText.includes("'") || keyText.includes(escapeChar) || separator[0] >= separator[1] || /[\r\n]/u.test(written) || trailing) {
         replacement = null;
       } else if (!hasBlank(written) || isSingleQuotedWord(written, escapeChar)) {
         replacement = { separator: "=", close: "" };

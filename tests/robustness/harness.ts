@@ -7,6 +7,9 @@
  * - every fix applies cleanly: the fixed text reparses to the same number of
  *   instructions (one fewer per RUN that `apt-update-with-install` merged into
  *   the one before), and a second fix pass changes nothing;
+ * - fixes lose nothing: every comment and every heredoc of the text is still
+ *   there after them (a COPY or ADD heredoc, file content, byte for byte; a
+ *   RUN heredoc is a script that fixes may edit);
  * - every suggestion, applied alone, leaves text that lints without a fatal message.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -47,6 +50,32 @@ export function lintAndFix(text: string, config: Linter.Config[] = ALL_CONFIG): 
 
 export function instructionCount(text: string): number {
   return buildTree(text).ast.body.length;
+}
+
+/** What a fix must not lose: comment texts, and heredocs (with the body where it is file content). */
+function keptParts(text: string): string[] {
+  const { ast } = buildTree(text);
+  // ESLint's own directives are its to remove: an unused `# eslint-disable` goes with --fix.
+  const comments = ast.comments.filter((comment) => !/^\s*eslint-(?:disable|enable)/u.test(comment.value));
+  const parts = comments.map((comment) => `comment ${comment.value.trim()}`);
+  for (const node of ast.body) {
+    if (!("heredocs" in node)) continue;
+    for (const heredoc of node.heredocs) {
+      parts.push(node.type === "Run" ? `heredoc ${heredoc.name} in a RUN` : `heredoc ${heredoc.name}: ${JSON.stringify(heredoc.content)}`);
+    }
+  }
+  return parts;
+}
+
+/** Throws when `fixed` lacks a comment or heredoc of `text` (counted: two equal comments must stay two). */
+export function assertNothingLost(text: string, fixed: string): void {
+  const remaining = new Map<string, number>();
+  for (const part of keptParts(fixed)) remaining.set(part, (remaining.get(part) ?? 0) + 1);
+  for (const part of keptParts(text)) {
+    const left = remaining.get(part) ?? 0;
+    if (left === 0) throw new Error(`fixes lost a part of the text: ${part.slice(0, 200)};\ntext:\n${JSON.stringify(text)}\nfixed text:\n${JSON.stringify(fixed)}`);
+    remaining.set(part, left - 1);
+  }
 }
 
 function fatalMessages(messages: readonly Linter.LintMessage[]): string[] {
@@ -92,8 +121,17 @@ function checkBinary(text: string): void {
   assertPositions(text, messages);
 }
 
-/** Runs every property on `text`; throws an Error naming the broken one. */
-export function checkRobustness(text: string, config: Linter.Config[] = ALL_CONFIG): void {
+/**
+ * Runs every property on `text`; throws an Error naming the broken one.
+ * `suggestionLimit` bounds how many suggestions are each applied and relinted:
+ * each is a whole lint, so on a long file with a finding per line checking all
+ * of them is quadratic in the file, which is the harness's cost, not the rules'.
+ */
+export function checkRobustness(
+  text: string,
+  config: Linter.Config[] = ALL_CONFIG,
+  { suggestionLimit = Infinity }: { suggestionLimit?: number } = {},
+): void {
   if (text.includes("\u0000")) {
     checkBinary(text);
     return;
@@ -118,6 +156,7 @@ export function checkRobustness(text: string, config: Linter.Config[] = ALL_CONF
         `fixes changed the number of instructions from ${before} to ${after} (apt-update-with-install merges: ${merges});\nfixed text:\n${JSON.stringify(fixed.output)}`,
       );
     }
+    assertNothingLost(text, fixed.output);
     const again = lintAndFix(fixed.output, config);
     assertNoFatal(again.messages, "lint of the fixed text");
     if (again.fixed && again.output !== fixed.output) {
@@ -128,8 +167,10 @@ export function checkRobustness(text: string, config: Linter.Config[] = ALL_CONF
     }
   }
 
+  let suggestionsLeft = suggestionLimit;
   for (const message of messages) {
     for (const suggestion of message.suggestions ?? []) {
+      if (suggestionsLeft-- <= 0) return;
       const [start, end] = suggestion.fix.range;
       const suggested = text.slice(0, start) + suggestion.fix.text + text.slice(end);
       let after: Linter.LintMessage[];

@@ -71,6 +71,12 @@ ruleTester.run("legacy-key-value-format", rule, {
       errors: [{ messageId: "legacy", line: 2 }],
     },
     {
+      name: "no fix when a comment line sits between key and value: joining them would drop it",
+      code: lines("FROM alpine:3.20", "LABEL ubuntu \\", "# inside a continuation", "  ubuntu"),
+      output: null,
+      errors: [{ messageId: "legacy" }],
+    },
+    {
       name: "no fix when the value mixes quotes and blanks",
       code: lines("FROM alpine:3.20", 'ENV MSG say "hi" now'),
       output: null,
