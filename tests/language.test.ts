@@ -265,6 +265,34 @@ describe("line continuations", () => {
     expect(at(ast, 5, "Run").arguments.map((arg) => arg.value)).toEqual(["echo", "foo", "\\"]);
   });
 
+  it("ends an instruction at a continued line of an escape, a blank and one character, which dockerfile-ast joins onward", () => {
+    for (const [eol, escape] of [["\n", "\\"], ["\r\n", "\\"], ["\r", "\\"], ["\n", "`"]] as const) {
+      const directive = escape === "`" ? `# escape=${escape}${eol}` : "";
+      const code = [
+        `${directive}FROM debian:12`,
+        `MAINTAINER x ${escape}`,
+        "",
+        "# a comment",
+        `  ${escape} X  `,
+        "STOPSIGNAL 9",
+        `RUN a ${escape}`,
+        `${escape} b c`,
+        "STOPSIGNAL 10",
+        `RUN d ${escape}`,
+        `${escape} ${escape}`,
+        "e",
+        `${escape} f`,
+        "STOPSIGNAL 11",
+      ].join(eol);
+      const ast = tree(code);
+      const start = directive ? 1 : 0;
+      expect(ast.body.map((node) => [node.type, node.loc.start.line - start, node.loc.end.line - start]), JSON.stringify(eol + escape)).toEqual([
+        ["From", 1, 1], ["Maintainer", 2, 5], ["Stopsignal", 6, 6], ["Run", 7, 8], ["Stopsignal", 9, 9], ["Run", 10, 12], ["Unknown", 13, 13], ["Stopsignal", 14, 14],
+      ]);
+      expect(ast.body[1]?.arguments.map((arg) => arg.value)).toEqual(["x", escape, "X"]);
+    }
+  });
+
   it("ends a Windows COPY at its escaped destination, and leaves heredoc bodies and comments as written", () => {
     const code = [
       "FROM mcr.microsoft.com/windows/nanoserver:ltsc2022",

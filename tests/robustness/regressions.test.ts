@@ -26,6 +26,12 @@ const CASES: { name: string; text: string }[] = [
     name: "legacy LABEL fix before a trailing escape the parser did not join",
     text: "FROM ubuntu\nlabel --link ubuntu  #\\ \\\n  ubuntu",
   },
+  {
+    // dockerfile-ast skipped the one character of a continued `\ X` line without seeing the line had
+    // content, so MAINTAINER swallowed the next instruction; no-maintainer's LABEL then split it back out.
+    name: "continued line of an escape, a blank and one character before another instruction",
+    text: "FROM debian:12 AS base\nMAINTAINER x sudo \\ as pip3 & \\\n\\\n\\\n\\ X\nSTOPSIGNAL 9\n",
+  },
 ];
 
 describe("robustness regressions", () => {
