@@ -101,6 +101,38 @@ describe("tree", () => {
     expect(cmds[2]?.exec?.map((e) => e.loc.start)).toEqual([{ line: 4, column: 6 }, { line: 5, column: 3 }]);
   });
 
+  it("reads exec form as BuildKit does: Unicode spaces trimmed around, JSON's four blanks inside, strings located exactly", () => {
+    const code = 'CMD [ "a\\"b" ,"c\\\\"\t]\nCMD ["a"]\u00a0\nCMD ["a",\u00a0"b"]\nCMD ["a",]\nCMD ["a"] x\nCMD []\nRUN \\\n  ["x"]\nCMD ["\\ud800", "\\ud83d\\ude00"]\n';
+    const ast = tree(code);
+    const cmds = ast.body as Extract<InstructionNode, { type: "Cmd" | "Run" }>[];
+    expect(cmds.map((c) => [c.form, c.malformedExec])).toEqual([
+      ["exec", false],
+      // Go's strings.TrimSpace takes a trailing no-break space off the command...
+      ["exec", false],
+      // ...but between the strings only JSON's blanks count: the command runs through a shell.
+      ["shell", true],
+      ["shell", true],
+      ["shell", true],
+      ["exec", false],
+      ["exec", false],
+      ["exec", false],
+    ]);
+    expect(cmds[0]?.exec?.map((e) => [e.value, textOf(code, e)])).toEqual([["a\"b", '"a\\"b"'], ["c\\", '"c\\\\"']]);
+    expect(cmds[1]?.exec?.map((e) => textOf(code, e))).toEqual(['"a"']);
+    expect(cmds[5]?.exec).toEqual([]);
+    expect(cmds[6]?.exec?.map((e) => [e.value, e.loc.start])).toEqual([["x", { line: 8, column: 4 }]]);
+    // Go's decoder turns a lone surrogate into U+FFFD and keeps a pair.
+    expect(cmds[7]?.exec?.map((e) => e.value)).toEqual(["\ufffd", "\u{1f600}"]);
+  });
+
+  it("reads heredocs only after a << word, and keeps the line's other words as arguments", () => {
+    const ast = tree("RUN echo a<<b \\\n  c\nRUN cat <<EOF\nx << y\nEOF\nCOPY <<A /a\nbody\nA\n");
+    expect(at(ast, 0, "Run").heredocs).toEqual([]);
+    expect(at(ast, 1, "Run").heredocs.map((h) => [h.name, h.content])).toEqual([["EOF", "x << y"]]);
+    expect(at(ast, 2, "Copy").heredocs.map((h) => [h.name, h.content])).toEqual([["A", "body"]]);
+    expect(at(ast, 2, "Copy").destination?.value).toBe("/a");
+  });
+
   it("splits ARG, ENV and LABEL pairs, and marks legacy ENV", () => {
     const ast = tree('FROM a:1\nARG A=1 B\nENV C="x y" D=2\nENV E value here\nLABEL "org.k"="v"\n');
     const arg = at(ast, 1, "Arg");

@@ -12,10 +12,10 @@ import type {
   ParserDirective,
   Property,
 } from "dockerfile-ast";
-import { parseJSON } from "jsonc-eslint-parser";
 import { unquoteWord } from "../../text/index.js";
 import { joinContinuations } from "./continuations.js";
 import { LINE_END_PLACEHOLDER, escapedLineEnds, withPlaceholders } from "./escaped-line-ends.js";
+import { readExecArray } from "./exec-array.js";
 import { PositionIndex } from "./positions.js";
 import { withCachedRawArguments } from "./raw-arguments-cache.js";
 import type {
@@ -30,6 +30,7 @@ import type {
   KeyValueNode,
   ParserDirectiveNode,
   Range,
+  SourceLocation,
 } from "./types.js";
 
 /** Parser directives Docker knows; dockerfile-ast takes any `# key=value` on top for one. */
@@ -125,17 +126,29 @@ class TreeBuilder {
     return this.#index.rangeOf(range);
   }
 
+  /**
+   * dockerfile-ast's positions are already lines and columns (0-based) of
+   * the file: no search through the line index for them.
+   */
+  locOfLsp(range: LspRange): SourceLocation {
+    return {
+      start: { line: range.start.line + 1, column: range.start.character + 1 },
+      end: { line: range.end.line + 1, column: range.end.character + 1 },
+    };
+  }
+
   optionalRange(range: LspRange | null): Range | null {
     return range ? this.rangeOf(range) : null;
   }
 
   argument(arg: Argument): ArgumentNode {
-    const range = this.rangeOf(arg.getRange());
-    return { ...this.base("Argument", range), value: this.restored(arg.getValue(), range) };
+    const lsp = arg.getRange();
+    const range = this.rangeOf(lsp);
+    return { type: "Argument", range, loc: this.locOfLsp(lsp), value: this.restored(arg.getValue(), range) };
   }
 
   argumentFromRange(range: Range, value: string): ArgumentNode {
-    return { ...this.base("Argument", range), value };
+    return { type: "Argument", range, loc: this.#index.locOf(range), value };
   }
 
   flag(flag: Flag): FlagNode {
@@ -224,32 +237,27 @@ class TreeBuilder {
    * or else the text is a shell command.
    */
   execArguments(start: number, end: number): { exec: ExecArgumentNode[] | null; malformed: boolean } {
+    // Most commands start with a printable ASCII character other than `[`, which Go's TrimSpace keeps: shell form.
+    const first = this.#text.charCodeAt(start);
+    if (first > 32 && first < 127 && first !== 91 /* [ */ && this.#text[start] !== this.#escapeChar) return { exec: null, malformed: false };
     const mapped = joinContinuations(this.#text, start, end, this.#escapeChar);
-    const trimmed = mapped.text.trimStart();
-    if (!trimmed.startsWith("[")) return { exec: null, malformed: false };
-    try {
-      const program = parseJSON(mapped.text, { jsonSyntax: "JSON" });
-      // The parser throws on anything but one expression, so body[0] exists.
-      const array = program.body[0].expression;
-      if (array.type !== "JSONArrayExpression") return { exec: null, malformed: true };
-      const exec: ExecArgumentNode[] = [];
-      for (const element of array.elements) {
-        if (element?.type !== "JSONLiteral" || typeof element.value !== "string") {
-          return { exec: null, malformed: true };
-        }
-        const range: Range = [mapped.offsets[element.range[0]] ?? start, (mapped.offsets[element.range[1] - 1] ?? end - 1) + 1];
-        exec.push({ ...this.base("ExecArgument", range), value: element.value });
-      }
-      return { exec, malformed: false };
-    } catch {
-      return { exec: null, malformed: true };
+    const read = readExecArray(mapped.text);
+    if (read.kind !== "exec") return { exec: null, malformed: read.kind === "malformed" };
+    const { values, ranges } = read.array;
+    const exec: ExecArgumentNode[] = [];
+    for (let i = 0; i < values.length; i++) {
+      const [from, to] = ranges[i] ?? [0, 0];
+      const range: Range = [mapped.offsets[from] ?? start, (mapped.offsets[to - 1] ?? end - 1) + 1];
+      exec.push({ type: "ExecArgument", range, loc: this.#index.locOf(range), value: values[i] ?? "" });
     }
+    return { exec, malformed: false };
   }
 
   instruction(raw: Instruction): InstructionNode {
     const keyword = raw.getKeyword();
     const type = TYPE_BY_KEYWORD[keyword] ?? "Unknown";
-    const range = this.rangeOf(raw.getRange());
+    const lspRange = raw.getRange();
+    const range = this.rangeOf(lspRange);
     const keywordRange = this.rangeOf(raw.getInstructionRange());
     const rawFlags: Flag[] = raw instanceof ModifiableInstruction ? raw.getFlags() : [];
     const flags = rawFlags.map((flag) => this.flag(flag));
@@ -260,7 +268,9 @@ class TreeBuilder {
     const lastArg = args.at(-1);
     const argumentsRange: Range | null = firstArg && lastArg ? [firstArg.range[0], lastArg.range[1]] : null;
     const common = {
-      ...this.base(type, range),
+      type,
+      range,
+      loc: this.locOfLsp(lspRange),
       keyword,
       keywordRange,
       flags,
@@ -286,7 +296,7 @@ class TreeBuilder {
         };
       }
       case "Run": {
-        const heredocs = this.heredocsOf(raw);
+        const heredocs = this.heredocsOf(raw, args);
         const commandEnd = heredocs.length > 0 ? this.lineEndAfter(commandStart, range[1]) : range[1];
         return { ...common, type, ...this.commandForm(commandStart, commandEnd), heredocs };
       }
@@ -297,7 +307,7 @@ class TreeBuilder {
         return { ...common, type, ...this.commandForm(commandStart, range[1]) };
       case "Copy":
       case "Add": {
-        const heredocs = this.heredocsOf(raw);
+        const heredocs = this.heredocsOf(raw, args);
         const commandEnd = heredocs.length > 0 ? this.lineEndAfter(commandStart, range[1]) : range[1];
         const form = this.commandForm(commandStart, commandEnd);
         const words: (ArgumentNode | ExecArgumentNode)[] = form.exec ?? args.filter((arg) => arg.range[1] <= commandEnd);
@@ -313,10 +323,10 @@ class TreeBuilder {
       case "Arg":
       case "Env":
       case "Label": {
+        if (type === "Arg") return { ...common, type, pairs: this.argPairs(argumentsRange) };
         const properties: Property[] = raw instanceof PropertyInstruction ? raw.getProperties() : [];
         const pairs = properties.map((property) => this.keyValue(property));
         const legacy = properties.length === 1 && properties[0]?.getAssignmentOperator() === null && properties[0].getValue() !== null;
-        if (type === "Arg") return { ...common, type, pairs: this.argPairs(argumentsRange) };
         return { ...common, type, pairs, legacy };
       }
       case "Healthcheck": {
@@ -343,7 +353,10 @@ class TreeBuilder {
     return { form: exec ? "exec" : "shell", exec, malformedExec: malformed };
   }
 
-  heredocsOf(raw: Instruction): HeredocNode[] {
+  /** `args`: the instruction's arguments when already read; a heredoc starts at one that starts with `<<`. */
+  heredocsOf(raw: Instruction, args: readonly { value: string }[] = raw.getArguments().map((arg) => ({ value: arg.getValue() }))): HeredocNode[] {
+    // dockerfile-ast only looks for bodies after such an argument: without one, no rescan of the text.
+    if (!args.some((arg) => arg.value.startsWith("<<"))) return [];
     try {
       // getHeredocs() is protected on some classes and throws on `RUN \` followed by a comment line.
       const getter = (raw as unknown as { getHeredocs?: () => Heredoc[] }).getHeredocs;
