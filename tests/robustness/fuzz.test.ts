@@ -9,6 +9,7 @@
  *
  *   FUZZ_RUNS=20000 npx vitest run tests/robustness/fuzz.test.ts
  *   FUZZ_SEED=12345 npx vitest run tests/robustness/fuzz.test.ts   # replay a reported seed
+ *   FUZZ_CORPUS_FILES=1452 npx vitest run tests/robustness/fuzz.test.ts -t "corpus files themselves"   # every corpus file
  *
  * FUZZ_RUNS sets the number of generated files; mutations of corpus files get
  * half as many. When a property fails, fast-check prints the seed, the path and
@@ -283,7 +284,9 @@ const dockerfile = fc
 
 // --- Mutations of corpus files ------------------------------------------------------
 
-const sample = corpusSample(40);
+// FUZZ_CORPUS_FILES=1452 takes every corpus file (for a whole-corpus round trip): mutations and the
+// line-ending property then run over all of them.
+const sample = corpusSample(Number(process.env.FUZZ_CORPUS_FILES ?? "") || 40);
 
 type Mutation =
   | { kind: "insert"; at: number; text: string }
