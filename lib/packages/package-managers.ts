@@ -149,11 +149,11 @@ const GEM: ManagerSpec = {
 };
 
 /** Go's build flags that take a value; Go spells them with one dash or two. */
-const GO_VALUED = new Set([
-  "ldflags", "gcflags", "asmflags", "gccgoflags", "tags", "o", "p", "mod", "modfile", "overlay", "pkgdir",
-  "toolexec", "compiler", "buildmode", "installsuffix", "pgo", "C", "covermode", "coverpkg", "exec",
-  "buildvcs", "debug-actions",
-]);
+const GO_VALUED = [
+  "-ldflags", "-gcflags", "-asmflags", "-gccgoflags", "-tags", "-o", "-p", "-mod", "-modfile", "-overlay", "-pkgdir",
+  "-toolexec", "-compiler", "-buildmode", "-installsuffix", "-pgo", "-C", "-covermode", "-coverpkg", "-exec",
+  "-buildvcs", "-debug-actions",
+];
 
 const CARGO: ManagerSpec = {
   manager: "cargo",
@@ -303,45 +303,12 @@ function pythonModulePip(args: readonly ShellWord[]): { pip: ShellWord; rest: Sh
   return null;
 }
 
-/** Go's flags are single-dash long options: `-ldflags "-s -w"`, `-tags=netgo`. */
-function parseGoArgs(args: readonly ShellWord[]): { positionals: ShellWord[]; options: ParsedOption[] } {
-  const positionals: ShellWord[] = [];
-  const options: ParsedOption[] = [];
-  let endOfOptions = false;
-  for (let i = 0; i < args.length; i++) {
-    const word = args[i];
-    if (!word) continue;
-    const v = word.value;
-    if (endOfOptions || v.length < 2 || !v.startsWith("-") || word.dynamic) {
-      positionals.push(word);
-      continue;
-    }
-    if (v === "--") {
-      endOfOptions = true;
-      continue;
-    }
-    const bare = v.replace(/^--?/u, "");
-    const eq = bare.indexOf("=");
-    const name = `-${eq >= 0 ? bare.slice(0, eq) : bare}`;
-    if (eq >= 0) {
-      options.push({ name, value: { ...word, value: bare.slice(eq + 1) }, word });
-    } else if (GO_VALUED.has(bare)) {
-      const value = args[i + 1] ?? null;
-      if (value) i++;
-      options.push({ name, value, word });
-    } else {
-      options.push({ name, value: null, word });
-    }
-  }
-  return { positionals, options };
-}
-
 function goInstall(tool: string, cmd: SimpleCommand, toolWord: ShellWord, args: readonly ShellWord[]): InstallCommand | null {
   const subcommand = args[0];
   if (!subcommand || subcommand.dynamic) return null;
   const sub = subcommand.value;
   if (sub !== "install" && sub !== "get" && sub !== "run") return null;
-  const { positionals, options } = parseGoArgs(args.slice(1));
+  const { positionals, options } = parseArgs(args.slice(1), { withValue: GO_VALUED, singleDashLong: true });
   let packages = positionals;
   if (sub === "run") {
     // `go run pkg@version args…` downloads that module; the words after it are the program's arguments.

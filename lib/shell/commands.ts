@@ -222,6 +222,12 @@ export function shellInvocation(cmd: SimpleCommand): ShellInvocation | null {
 export interface ArgSpec {
   /** Options that take a value, short (`-t`) or long (`--target-release`). */
   withValue?: readonly string[];
+  /**
+   * Go's flag package: every option is one name after one or two dashes
+   * (`-ldflags`, `--tags=netgo`, both reported as `-name`), never a cluster,
+   * and a word whose value is only known at build time is an argument.
+   */
+  singleDashLong?: boolean;
 }
 
 export interface ParsedOption {
@@ -269,12 +275,27 @@ export function parseArgs(args: readonly ShellWord[], spec: ArgSpec = {}): Parse
     const word = args[i];
     if (!word) continue;
     const v = word.value;
-    if (endOfOptions || v.length < 2 || !v.startsWith("-")) {
+    if (endOfOptions || v.length < 2 || !v.startsWith("-") || (spec.singleDashLong && word.dynamic)) {
       positionals.push(word);
       continue;
     }
     if (v === "--") {
       endOfOptions = true;
+      continue;
+    }
+    if (spec.singleDashLong) {
+      const dashes = v.startsWith("--") ? 2 : 1;
+      const eq = v.indexOf("=");
+      const name = `-${v.slice(dashes, eq >= 0 ? eq : undefined)}`;
+      if (eq >= 0) {
+        options.push({ name, value: suffixWord(word, eq + 1), word });
+      } else if (withValue.includes(name)) {
+        const value = args[i + 1] ?? null;
+        if (value) i++;
+        options.push({ name, value, word });
+      } else {
+        options.push({ name, value: null, word });
+      }
       continue;
     }
     if (v.startsWith("--")) {

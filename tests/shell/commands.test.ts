@@ -17,8 +17,8 @@ function args(script: string): ShellWord[] {
   return first(script).words.slice(1);
 }
 
-function parsed(script: string, withValue: string[] = []): { positionals: string[]; options: [string, string | null][] } {
-  const result = parseArgs(args(script), { withValue });
+function parsed(script: string, withValue: string[] = [], singleDashLong = false): { positionals: string[]; options: [string, string | null][] } {
+  const result = parseArgs(args(script), { withValue, singleDashLong });
   return {
     positionals: result.positionals.map((w) => w.value),
     options: result.options.map((o) => [o.name, o.value?.value ?? null]),
@@ -173,6 +173,22 @@ describe("shellInvocation", () => {
 });
 
 describe("parseArgs", () => {
+  it("Go's flags: one name after one or two dashes, values after = or in the next word, no clusters", () => {
+    expect(parsed('go install -ldflags "-s -w" --tags=netgo -trimpath -o /out ./cmd/x@v1.2.3', ["-ldflags", "-tags", "-o"], true)).toEqual({
+      positionals: ["install", "./cmd/x@v1.2.3"],
+      options: [
+        ["-ldflags", "-s -w"],
+        ["-tags", "netgo"],
+        ["-trimpath", null],
+        ["-o", "/out"],
+      ],
+    });
+  });
+
+  it("Go's flags: a word known only at build time is an argument, and -- ends the options", () => {
+    expect(parsed("go install -${FLAG} -- -x@latest", [], true)).toEqual({ positionals: ["install", "-${FLAG}", "-x@latest"], options: [] });
+  });
+
   it("positionals and flags: install -y --no-install-recommends curl", () => {
     expect(parsed("apt-get install -y --no-install-recommends curl")).toEqual({
       positionals: ["install", "curl"],
