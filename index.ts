@@ -2,10 +2,7 @@
  * eslint-plugin-dockerfile: a Dockerfile language for ESLint and rules about
  * the build cache and reproducibility.
  */
-import { createRequire } from "node:module";
 import type { ESLint, Linter } from "eslint";
-import * as yamlParser from "yaml-eslint-parser";
-import * as jsoncParser from "jsonc-eslint-parser";
 import { dockerfileLanguage, honourPragmas } from "./lib/language/index.js";
 import { rules as ruleModules } from "./rules/index.js";
 import { IMAGE_RULES, presetRules } from "./lib/presets.js";
@@ -19,6 +16,7 @@ import {
   boundedJsonParser,
   boundedYamlParser,
   dockerfileBlocksProcessor,
+  typescriptParser,
 } from "./lib/formats/index.js";
 
 const { name, version } = packageInfo;
@@ -48,16 +46,10 @@ export const MARKDOWN_GLOBS = ["**/*.md"];
 export const IMAGE_GLOBS = [...YAML_IMAGE_GLOBS, ...JSON_IMAGE_GLOBS, ...JAVASCRIPT_GLOBS, ...TYPESCRIPT_GLOBS];
 
 /**
- * The TypeScript parser needs the `typescript` package; without it the
- * presets leave TypeScript files alone rather than fail to load.
+ * The parsers of other files are loaded when a file of theirs is linted; the
+ * TypeScript parser needs the `typescript` package: without it the presets
+ * leave TypeScript files alone rather than fail to load.
  */
-function typescriptParser(): Linter.Parser | null {
-  try {
-    return createRequire(import.meta.url)("@typescript-eslint/parser") as Linter.Parser;
-  } catch {
-    return null;
-  }
-}
 const tsParser = typescriptParser();
 
 const plugin = {
@@ -95,8 +87,8 @@ function preset(configName: "recommended" | "strict" | "all"): Linter.Config[] {
     },
     // Its ```dockerfile blocks become `README.md/0.dockerfile`, which the block above lints.
     { name: `dockerfile/${configName}/markdown`, files: MARKDOWN_GLOBS, processor: dockerfileBlocksProcessor },
-    forImages("yaml", YAML_IMAGE_GLOBS, { parser: boundedYamlParser(yamlParser) }),
-    forImages("json", JSON_IMAGE_GLOBS, { parser: boundedJsonParser(jsoncParser) }),
+    forImages("yaml", YAML_IMAGE_GLOBS, { parser: boundedYamlParser() }),
+    forImages("json", JSON_IMAGE_GLOBS, { parser: boundedJsonParser() }),
     forImages("javascript", JAVASCRIPT_GLOBS),
     ...(tsParser ? [forImages("typescript", TYPESCRIPT_GLOBS, { parser: tsParser })] : []),
   ];

@@ -6,7 +6,10 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { ParseError, getStaticYAMLValue, parseYAML } from "yaml-eslint-parser";
+import { loadOnUse } from "../loading/index.js";
+
+/** Read only when a .hadolint.yaml is found. */
+const yamlParser = loadOnUse("yaml-eslint-parser") as () => typeof import("yaml-eslint-parser");
 import { FINDING_CODE_FAMILIES, HADOLINT_CODES } from "./codes.js";
 import type { HadolintSeverity } from "./codes.js";
 
@@ -46,9 +49,10 @@ function stringList(value: unknown, key: string): string[] {
 export function translateHadolintConfig(text: string, ruleNames: ReadonlySet<string>): HadolintTranslation {
   let raw: unknown;
   try {
+    const { getStaticYAMLValue, parseYAML } = yamlParser();
     raw = getStaticYAMLValue(parseYAML(text));
   } catch (error) {
-    if (!(error instanceof ParseError)) throw error;
+    if (!(error instanceof yamlParser().ParseError)) throw error;
     throw new HadolintConfigError(`not valid YAML: ${error.message.split("\n")[0] ?? ""}`);
   }
   const config = (raw ?? {}) as Record<string, unknown>;

@@ -5,12 +5,41 @@
  * through ESLint's scope analysis, never by a name alone: a local class
  * called `GenericContainer` names no image.
  */
-import { AST_NODE_TYPES as T } from "@typescript-eslint/utils";
-import type { TSESTree } from "@typescript-eslint/utils";
+import type { AST_NODE_TYPES, TSESTree } from "@typescript-eslint/utils";
 import type { ImageMention } from "../images/index.js";
 import { mentionAt } from "./mention.js";
 
 type Node = TSESTree.Node;
+
+/**
+ * The node types read here. Not imported from @typescript-eslint/utils, whose
+ * loading (it pulls in the TypeScript parser) would cost every Dockerfile run
+ * more than linting a file: each member of its enum has its name for value.
+ */
+const NODE_TYPES = [
+  "AssignmentPattern",
+  "AwaitExpression",
+  "CallExpression",
+  "ChainExpression",
+  "Identifier",
+  "ImportDeclaration",
+  "ImportExpression",
+  "ImportSpecifier",
+  "Literal",
+  "MemberExpression",
+  "NewExpression",
+  "ObjectExpression",
+  "ObjectPattern",
+  "Property",
+  "TSAsExpression",
+  "TSExternalModuleReference",
+  "TSImportEqualsDeclaration",
+  "TSNonNullExpression",
+  "TSSatisfiesExpression",
+  "TemplateLiteral",
+  "VariableDeclarator",
+] as const satisfies readonly (keyof typeof AST_NODE_TYPES)[];
+const T = Object.fromEntries(NODE_TYPES.map((type) => [type, type])) as unknown as Pick<typeof AST_NODE_TYPES, (typeof NODE_TYPES)[number]>;
 
 /** What a scope-analysed variable offers; ESLint's `Scope.Variable` has it. */
 interface Variable {

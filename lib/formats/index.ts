@@ -6,7 +6,7 @@
  */
 export { IMAGE_FILE_GLOBS, JAVASCRIPT_GLOBS, JSON_KINDS, TYPESCRIPT_GLOBS, YAML_KINDS, imageFileKind } from "./file-kinds.js";
 export type { ImageFileKind } from "./file-kinds.js";
-export { MAX_JSON_LENGTH, MAX_YAML_LENGTH, boundedJsonParser, boundedYamlParser } from "./bounded-parser.js";
+export { MAX_JSON_LENGTH, MAX_YAML_LENGTH, boundedJsonParser, boundedYamlParser, typescriptParser } from "./bounded-parser.js";
 export { dockerfileBlocksProcessor } from "./markdown-processor.js";
 export { codeImageMentions } from "./code-images.js";
 export { jsonImageMentions } from "./json-images.js";

@@ -5,15 +5,17 @@
  * as they were before this plugin was added.
  */
 import type { Linter } from "eslint";
-import markdown from "@eslint/markdown";
 import { packageInfo } from "../package-info.js";
+import { loadOnUse } from "../loading/index.js";
 
-const inner = markdown.processors.markdown as Linter.Processor;
+/** @eslint/markdown and micromark are loaded for the first Markdown file with a Dockerfile block. */
+const markdownPlugin = loadOnUse("@eslint/markdown") as () => typeof import("@eslint/markdown");
+const inner = (): Linter.Processor => markdownPlugin().default.processors.markdown;
 
 const DOCKERFILE_BLOCK = /^\d+\.(?:dockerfile|containerfile)$/iu;
 
-/** For each Markdown file being linted, which of the processor's blocks were kept. */
-const kept = new Map<string, number[]>();
+/** For each Markdown file being linted, which of the processor's blocks were kept; none when it did not run. */
+const kept = new Map<string, number[] | null>();
 
 /**
  * The processor turns `<!-- eslint-disable -->` before a block into a
@@ -44,10 +46,10 @@ const MAY_HAVE_BLOCK = /(?:`{3}|~{3})[\t ]*(?:docker|container)file/iu;
 
 function preprocess(text: string, filename: string): (string | Linter.ProcessorFile)[] {
   if (!MAY_HAVE_BLOCK.test(text)) {
-    kept.set(filename, []);
+    kept.set(filename, null);
     return [text];
   }
-  const blocks = inner.preprocess?.(text, filename) ?? [];
+  const blocks = inner().preprocess?.(text, filename) ?? [];
   const indexes: number[] = [];
   const files: Linter.ProcessorFile[] = [];
   blocks.forEach((block, index) => {
@@ -63,7 +65,8 @@ function preprocess(text: string, filename: string): (string | Linter.ProcessorF
 }
 
 function postprocess(messages: Linter.LintMessage[][], filename: string): Linter.LintMessage[] {
-  const indexes = kept.get(filename) ?? [];
+  const found = kept.get(filename);
+  const indexes = found ?? [];
   kept.delete(filename);
   const [own = [], ...fromBlocks] = messages;
   // With no language for `.md` in the config, ESLint parses the text as JavaScript: that says nothing about it.
@@ -74,7 +77,7 @@ function postprocess(messages: Linter.LintMessage[][], filename: string): Linter
   indexes.forEach((index, i) => {
     byBlock[index] = fromBlocks[i] ?? [];
   });
-  return [...markdownMessages, ...(inner.postprocess?.(byBlock, filename) ?? [])];
+  return [...markdownMessages, ...(found ? (inner().postprocess?.(byBlock, filename) ?? []) : [])];
 }
 
 export const dockerfileBlocksProcessor: Linter.Processor = {

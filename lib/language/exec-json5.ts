@@ -6,7 +6,10 @@
  * when every element is clear, the edits that make it a strict JSON array
  * of strings are returned.
  */
-import { parseJSON } from "jsonc-eslint-parser";
+import { loadOnUse } from "../loading/index.js";
+
+/** Loaded for the first exec form that is not valid JSON. */
+const jsonParser = loadOnUse("jsonc-eslint-parser") as () => typeof import("jsonc-eslint-parser");
 
 type Token =
   | { kind: "string"; quote: string; start: number; end: number }
@@ -117,7 +120,7 @@ function describe(tokens: Token[], text: string): { reasons: string[]; nonString
 function editsFor(text: string, tokens: Token[]): { edits: TextEdit[]; fixed: string } | null {
   let elements;
   try {
-    const array = parseJSON(text, { jsonSyntax: "JSON5" }).body[0].expression;
+    const array = jsonParser().parseJSON(text, { jsonSyntax: "JSON5" }).body[0].expression;
     if (array.type !== "JSONArrayExpression") return null;
     elements = array.elements;
   } catch {
