@@ -136,11 +136,11 @@ export async function screenFiles(
  */
 export async function writeFixedFile(file: string, text: string, snapshot: FileSnapshot | undefined): Promise<string | null> {
   if (!snapshot) return "it was not read by this run";
-  if (snapshot.viaLink) return "it is a symbolic link, and fixes are never written through one";
+  if (snapshot.viaLink) return "it is a symbolic link, and nothing is ever written through one";
   const now = await lstat(file).catch(() => undefined);
-  if (!now) return "it was deleted while linting";
+  if (!now) return "it was deleted after it was read";
   if (!now.isFile() || now.ino !== snapshot.ino || now.size !== snapshot.size || now.mtimeMs !== snapshot.mtimeMs) {
-    return "it changed while linting";
+    return "it changed after it was read";
   }
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {

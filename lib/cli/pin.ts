@@ -17,7 +17,9 @@ import { zeroConfig } from "./config.js";
 import { CliError, PROGRAM, UsageError, displayPath } from "./errors.js";
 import { loadFormatter } from "./formatter.js";
 import type { CliIo } from "./main.js";
-import { commonBase, exactPatterns, isIgnoreFile, lintPatterns, resolveTargets } from "./targets.js";
+import { screenFiles, writeFixedFile } from "./files.js";
+import type { Screening } from "./files.js";
+import { commonBase, exactPatterns, isIgnoreFile, isSearchedPath, resolveTargets } from "./targets.js";
 
 export const PIN_HELP = `Usage: ${PROGRAM} pin [options] [paths...]
 
@@ -116,21 +118,33 @@ export function parsePinOptions(args: readonly string[]): PinOptions {
 }
 
 /** The Dockerfiles under the paths, found as the linter finds them (name patterns, .gitignore). */
-async function discover(paths: readonly string[], cwd: string): Promise<{ files: string[]; eslint: ESLint }> {
+/**
+ * The files to pin: chosen by the same screening as a lint run (regular files
+ * inside the named roots, no FIFO, no link out of the tree, a size limit),
+ * then by ESLint's ignores.
+ */
+async function discover(paths: readonly string[], io: CliIo): Promise<{ files: string[]; eslint: ESLint; screening: Screening }> {
+  const { cwd } = io;
   const found = await resolveTargets(paths, cwd);
   const targets = { directories: found.directories, files: found.files.filter((file) => !isIgnoreFile(file)) };
-  const base = commonBase(cwd, targets);
+  const screening = await screenFiles(targets.directories, targets.files, isSearchedPath, false);
+  for (const { file, reason } of screening.skipped) io.stderr(`${PROGRAM}: skipping ${displayPath(file, cwd)}: ${reason}\n`);
+  const named = targets.files.filter((file) => screening.snapshots.has(file));
+  const namedFiles = new Set(targets.files);
+  const walked = screening.files.filter((file) => !namedFiles.has(file));
+  const base = commonBase(cwd, { directories: targets.directories, files: named });
   const eslint = new ESLint({
     cwd: base,
     overrideConfigFile: true,
-    overrideConfig: zeroConfig({ preset: "recommended", rules: {}, namedFiles: exactPatterns(targets.files, base), gitignoreDir: cwd }),
+    overrideConfig: zeroConfig({ preset: "recommended", rules: {}, namedFiles: exactPatterns(named, base), gitignoreDir: cwd }),
     // Only the file list is wanted: parse, run no rule.
     ruleFilter: () => false,
     warnIgnored: false,
     errorOnUnmatchedPattern: false,
   });
-  const results = await eslint.lintFiles(lintPatterns(targets, base));
-  return { files: results.map((result) => result.filePath), eslint };
+  const patterns = [...walked, ...named];
+  const results = patterns.length === 0 ? [] : await eslint.lintFiles(patterns);
+  return { files: results.map((result) => result.filePath), eslint, screening };
 }
 
 const CHECK_RULES: Partial<Record<SiteOutcome["status"], string>> = {
@@ -194,7 +208,7 @@ export async function runPin(args: readonly string[], io: CliIo): Promise<number
   } catch (error) {
     throw new CliError((error as Error).message);
   }
-  const { files, eslint } = await discover(options.paths, cwd);
+  const { files, eslint, screening } = await discover(options.paths, io);
   // Before any look-up, so that a bad --format fails first.
   const formatter = options.mode === "check" ? await loadFormatter(eslint, options.format, cwd) : null;
   if (files.length === 0) {
@@ -239,25 +253,34 @@ export async function runPin(args: readonly string[], io: CliIo): Promise<number
   let changed = 0;
   let edits = 0;
   let failedFiles = 0;
+  let unwritten = 0;
   // The diff is the output of --dry-run; the summary is what happened, on stderr then.
   const report = options.dryRun ? io.stderr : io.stdout;
   for (const { file, text, result } of results) {
+    // Written before the lines are printed, so that they say what became of the file.
+    let notWritten: string | null = null;
+    if (!result.failed && result.changed && !options.dryRun) {
+      // The look-ups take a while: a file edited meanwhile is left as it is now.
+      notWritten = await writeFixedFile(file, result.text, screening.snapshots.get(file));
+    }
+    const state = result.failed || notWritten !== null ? "failed" : options.dryRun ? "dry-run" : "written";
     for (const outcome of result.outcomes) {
-      const line = summaryLine(file, text, outcome, cwd, result.failed ? "failed" : options.dryRun ? "dry-run" : "written");
+      const line = summaryLine(file, text, outcome, cwd, state);
       if (line !== null) report(`${line}\n`);
     }
-    if (result.failed) {
-      failedFiles++;
-      report(`${displayPath(file, cwd)}: left unchanged because a look-up failed\n`);
+    if (result.failed || notWritten !== null) {
+      if (result.failed) failedFiles++;
+      else unwritten++;
+      report(`${displayPath(file, cwd)}: left unchanged because ${notWritten ?? "a look-up failed"}\n`);
       continue;
     }
     if (!result.changed) continue;
+    if (options.dryRun) io.stdout(unifiedDiff(text, result.text, displayPath(file, cwd).split(path.sep).join("/")));
     changed++;
     edits += result.outcomes.filter((outcome) => outcome.replacement !== null).length;
-    if (options.dryRun) io.stdout(unifiedDiff(text, result.text, displayPath(file, cwd).split(path.sep).join("/")));
-    else await writeFile(file, result.text);
   }
   const would = options.dryRun ? "would pin" : "pinned";
-  report(`${would} ${edits} reference${edits === 1 ? "" : "s"} in ${changed} file${changed === 1 ? "" : "s"}${failedFiles > 0 ? `; ${failedFiles} left unchanged` : ""}\n`);
-  return failedFiles > 0 || (options.dryRun && changed > 0) ? 1 : 0;
+  const unchanged = failedFiles + unwritten;
+  report(`${would} ${edits} reference${edits === 1 ? "" : "s"} in ${changed} file${changed === 1 ? "" : "s"}${unchanged > 0 ? `; ${unchanged} left unchanged` : ""}\n`);
+  return unchanged > 0 || (options.dryRun && changed > 0) ? 1 : 0;
 }

@@ -81,22 +81,6 @@ export function isSearchedPath(relative: string): boolean {
   return !isIgnoreFile(`/${relative}`) && isSearchedBelow(`/${relative}`);
 }
 
-/**
- * The patterns handed to `ESLint#lintFiles`: for each directory, the
- * Dockerfile and image-file name patterns under it (so that ESLint's default
- * `*.js` files are not picked up), and each named file as it is.
- */
-export function lintPatterns(targets: Targets, base: string): string[] {
-  const patterns: string[] = [];
-  for (const dir of targets.directories) {
-    const relative = path.relative(base, dir).split(path.sep).join("/");
-    const prefix = relative === "" ? "" : `${escapeGlob(relative)}/`;
-    for (const glob of SEARCH_GLOBS) patterns.push(prefix + glob);
-  }
-  patterns.push(...targets.files);
-  return patterns;
-}
-
 /** Config `files` patterns that match exactly these files (relative to ESLint's `cwd`, `base`). */
 export function exactPatterns(files: readonly string[], base: string): string[] {
   return files.map((file) => escapeGlob(path.relative(base, file).split(path.sep).join("/")));

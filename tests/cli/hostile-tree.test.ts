@@ -79,7 +79,7 @@ describe.concurrent("links and special files", () => {
     const dir = await project({ "real/Dockerfile": FIXABLE });
     await symlink(path.join(dir, "real", "Dockerfile"), path.join(dir, "Dockerfile"));
     const result = await runCli(["--fix", "Dockerfile"], { cwd: dir });
-    expect(result.stderr).toContain("not writing fixes to Dockerfile: it is a symbolic link, and fixes are never written through one");
+    expect(result.stderr).toContain("not writing fixes to Dockerfile: it is a symbolic link, and nothing is ever written through one");
     expect(await readFile(path.join(dir, "real", "Dockerfile"), "utf8")).toBe(FIXABLE);
     expect((await lstat(path.join(dir, "Dockerfile"))).isSymbolicLink()).toBe(true);
   });
@@ -112,12 +112,12 @@ describe.concurrent("--fix writes", () => {
     // Someone saves the file while the lint runs: their edit wins.
     await new Promise((resolve) => setTimeout(resolve, 20));
     await writeFile(file, `${FIXABLE}# edited\n`);
-    expect(await writeFixedFile(file, "FIXED\n", snapshot)).toBe("it changed while linting");
+    expect(await writeFixedFile(file, "FIXED\n", snapshot)).toBe("it changed after it was read");
     expect(await readFile(file, "utf8")).toContain("# edited");
     const other = path.join(dir, "b", "Dockerfile");
     const otherSnapshot = screening.snapshots.get(other);
     spawnSync("rm", [other]);
-    expect(await writeFixedFile(other, "FIXED\n", otherSnapshot)).toBe("it was deleted while linting");
+    expect(await writeFixedFile(other, "FIXED\n", otherSnapshot)).toBe("it was deleted after it was read");
     expect(existsSync(other)).toBe(false);
   });
 });

@@ -2,7 +2,8 @@
  * `dockerfile-lint pin` end to end: the built CLI against a real registry
  * (docker-registry on loopback) filled with single- and multi-platform images.
  */
-import { readFile, writeFile } from "node:fs/promises";
+import { spawnSync } from "node:child_process";
+import { lstat, mkdir, readFile, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureBuilt, makeProject, parseJson, removeProject, runCli } from "../cli/helpers.js";
@@ -229,6 +230,32 @@ describe("dockerfile-lint pin", () => {
       await secured.stop();
       await tokens.stop();
     }
+  });
+
+  it("on a hostile tree: a link out of the tree and a FIFO are skipped, a link inside is read but never written through", async () => {
+    const outside = await project({ Dockerfile: `FROM ${host}/base:1\n` });
+    const dir = await project({ "app/Dockerfile": `FROM ${host}/base:1\n`, "real/Dockerfile": `FROM ${host}/tools:2.1\n` });
+    await mkdir(path.join(dir, "out"));
+    await symlink(path.join(outside, "Dockerfile"), path.join(dir, "out", "Dockerfile"));
+    await symlink(path.join(dir, "real", "Dockerfile"), path.join(dir, "Dockerfile"));
+    const fifo = spawnSync("mkfifo", [path.join(dir, "Containerfile")]).status === 0;
+    const started = Date.now();
+    const { code, stdout, stderr } = await pin([], dir);
+    expect(Date.now() - started).toBeLessThan(60_000);
+    expect(stderr).toContain("skipping out/Dockerfile: a symbolic link to a file outside the linted directories");
+    if (fifo) expect(stderr).toContain("skipping Containerfile: not a regular file");
+    const lines = stdout.split("\n");
+    expect(lines.filter((line) => line.startsWith("Dockerfile:"))).toEqual([
+      expect.stringMatching(new RegExp(`^Dockerfile:1:6  FROM  not pinned, as the file is left unchanged: ${host.replace(/\./gu, "\\.")}/tools:2\\.1 `, "u")),
+      "Dockerfile: left unchanged because it is a symbolic link, and nothing is ever written through one",
+    ]);
+    // The file the link points at is in the tree too: it is pinned under its own name.
+    expect(stdout).toContain("pinned 2 references in 2 files; 1 left unchanged");
+    expect(code).toBe(1);
+    expect(await read(dir, "app/Dockerfile")).toBe(`FROM ${host}/base:1@${base.digest}\n`);
+    expect(await read(outside)).toBe(`FROM ${host}/base:1\n`);
+    expect(await read(dir, "real/Dockerfile")).toMatch(new RegExp(`^FROM ${host.replace(/\./gu, "\\.")}/tools:2\\.1@sha256:[0-9a-f]{64}\\n$`, "u"));
+    expect((await lstat(path.join(dir, "Dockerfile"))).isSymbolicLink()).toBe(true);
   });
 
   it("refuses contradictory options with exit 2", async () => {
