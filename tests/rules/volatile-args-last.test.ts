@@ -243,6 +243,24 @@ ruleTester.run("volatile-args-last", rule, {
       ],
     },
     {
+      name: "nothing uses one name of a multi-name ARG: that name moves to the end of the stage, the others stay",
+      code: lines("FROM alpine:3.20", "ARG BUILD_NUMBER APP_HOME=/app", "RUN apk add --no-cache curl", "WORKDIR $APP_HOME", "COPY . ."),
+      errors: [
+        {
+          messageId: "volatileArg",
+          line: 2,
+          data: { name: "BUILD_NUMBER", runLine: "3", advice: "; nothing uses it" },
+          suggestions: [
+            {
+              messageId: "moveArg",
+              data: { name: "BUILD_NUMBER", where: "to the end of the stage" },
+              output: lines("FROM alpine:3.20", "ARG APP_HOME=/app", "RUN apk add --no-cache curl", "WORKDIR $APP_HOME", "COPY . .", "ARG BUILD_NUMBER"),
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: "nothing refers to it: it moves before the first RUN that may read it from its environment",
       code: lines("FROM golang:1.22.5", "ARG GIT_COMMIT", "RUN apk add --no-cache make git", "COPY . .", "RUN make build"),
       errors: [
