@@ -9,8 +9,8 @@ import { classifyRef, classifyUrl, displayText, isSupportFile, markedLookup, mar
 import { docsUrl } from "../lib/language/index.js";
 import type { DockerfileRuleDefinition } from "../lib/language/index.js";
 import type { RunNode } from "../lib/language/index.js";
-import { parseArgs, unwrapCommand } from "../lib/shell/index.js";
-import type { ParsedArgs, ShellWord, SimpleCommand } from "../lib/shell/index.js";
+import { parseArgs, unwrapCommand, windowsCommandName, windowsCommands } from "../lib/shell/index.js";
+import type { ParsedArgs, ShellWord, SimpleCommand, WindowsDialect } from "../lib/shell/index.js";
 
 type Options = [{ allow?: string[] }];
 type MessageIds = "movingUrl" | "unversionedUrl" | "unpinnedClone";
@@ -45,6 +45,19 @@ const GIT_CLONE_VALUED = [
 const GIT_CHECKOUT_VALUED = ["-b", "-B", "--orphan", "--conflict", "--pathspec-from-file"];
 const GIT_SWITCH_VALUED = ["-c", "--create", "-C", "--force-create", "--orphan", "--conflict"];
 const GIT_FETCH_VALUED = ["--depth", "--deepen", "--shallow-since", "--shallow-exclude", "-j", "--jobs", "--filter", "-o", "--server-option", "--upload-pack", "--refmap", "--negotiation-tip"];
+
+/** PowerShell's web cmdlets (and the `curl`/`wget` aliases Windows PowerShell has for them): parameters that take no value. */
+const WEB_REQUEST_SWITCHES = new Set([
+  "-usebasicparsing", "-usedefaultcredentials", "-disablekeepalive", "-passthru", "-verbose", "-debug", "-skipcertificatecheck",
+  "-noproxy", "-allowunencryptedauthentication", "-preserveauthorizationonredirect", "-skipheadervalidation", "-resume",
+  "-allowinsecureredirect", "-skiphttperrorcheck", "-proxyusedefaultcredentials", "-followrellink",
+]);
+/** Parameters that say a web cmdlet call is one: `curl -Uri …` in PowerShell is Invoke-WebRequest, not curl.exe. */
+const WEB_REQUEST_MARKERS = ["-uri", "-url", "-outfile", "-usebasicparsing", "-method"];
+/** Signs that a RUN is PowerShell when no SHELL says which shell the base image has. */
+const POWERSHELL_TEXT = /\$\{?env:|\$ErrorActionPreference|\b(?:iex|New-Object|Invoke-WebRequest|Invoke-Expression|Write-Host|Expand-Archive|Start-Process|Remove-Item)\b/iu;
+/** What runs a script piped into it in PowerShell. */
+const POWERSHELL_RUNNERS = new Set(["iex", "invoke-expression", "powershell", "pwsh"]);
 
 const CHECKSUM_TOOLS = new Set(["sha1sum", "sha224sum", "sha256sum", "sha384sum", "sha512sum", "md5sum", "b2sum", "b3sum", "shasum", "rhash"]);
 const SHELLS_AND_INTERPRETERS = new Set(["sh", "bash", "ash", "dash", "zsh", "ksh", "mksh", "python", "python2", "python3", "perl", "ruby", "node", "php", "pwsh"]);
@@ -180,6 +193,21 @@ function isVerification(commands: readonly SimpleCommand[], index: number): bool
   }
 }
 
+/** Checks of a download on Windows: `Get-FileHash` (also inside an `if`), `certutil -hashfile`, Authenticode signatures. */
+function isWindowsVerification(name: string, args: readonly ShellWord[]): boolean {
+  switch (name) {
+    case "get-filehash":
+    case "get-authenticodesignature":
+      return true;
+    case "certutil":
+      return args.some((word) => word.value.toLowerCase() === "-hashfile");
+    case "signtool":
+      return args[0]?.value.toLowerCase() === "verify";
+    default:
+      return false;
+  }
+}
+
 /** Key imports: a signing key fetched to verify other downloads, not a payload. */
 function isKeyImport(reader: SimpleCommand): boolean {
   const { name, args } = unwrap(reader);
@@ -240,10 +268,25 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
       return allowed(url) || allowed(bare);
     }
 
+    /**
+     * The shell a shell-form RUN of a Windows stage hands its text to: the SHELL in force; without one,
+     * the base image's, which the file does not say: PowerShell when the text reads like it, else cmd.
+     */
+    function dialectOf(node: RunNode): WindowsDialect {
+      const shellNode = context.sourceCode.facts.shellInstructionAt(node);
+      if (shellNode) {
+        const name = windowsCommandName(shellNode.exec?.[0]?.value ?? "");
+        return name === "powershell" || name === "pwsh" ? "powershell" : "cmd";
+      }
+      const text = context.sourceCode.text.slice(node.range[0], node.range[1]);
+      return POWERSHELL_TEXT.test(text) ? "powershell" : "cmd";
+    }
+
     function check(node: RunNode): void {
       const shell = facts.shellOf(node);
-      if (!shell.posix || shell.commands.length === 0) return;
-      const commands = shell.commands;
+      const windows = !shell.posix;
+      const commands = windows ? windowsCommands(node, context.sourceCode.text, facts.escapeChar, dialectOf(node)) : shell.commands;
+      if (commands.length === 0) return;
       const base = markedLookup(facts, node);
       const locals = new Map<string, string>();
       const lookup = (name: string): string | null | undefined => locals.get(name) ?? base(name);
@@ -287,7 +330,8 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
         }
         const { name, args } = unwrap(cmd);
         if (name === null) continue;
-        if (isVerification(commands, index)) verified = true;
+        if (isVerification(commands, index) || (windows && isWindowsVerification(name, args))) verified = true;
+        if (windows && readWindowsCommand(name, args, index)) continue;
         switch (name) {
           case "export":
           case "declare":
@@ -312,6 +356,141 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
           default:
             break;
         }
+      }
+
+      /** Windows-only commands: web cmdlets, WebClient calls, BITS, certutil; and the `cd` of cmd and PowerShell. True when handled. */
+      function readWindowsCommand(name: string, args: ShellWord[], index: number): boolean {
+        const cmd = commands[index];
+        if (!cmd) return true;
+        switch (name) {
+          case "curl":
+          case "wget":
+            if (!args.some((word) => WEB_REQUEST_MARKERS.some((marker) => word.value.toLowerCase().startsWith(marker)))) return false;
+            collectWebRequest(args, index);
+            return true;
+          case "invoke-webrequest":
+          case "iwr":
+          case "invoke-restmethod":
+          case "irm":
+            collectWebRequest(args, index);
+            return true;
+          case "start-bitstransfer": {
+            const source = namedValue(args, "-source") ?? positionals(args)[0];
+            if (source) addDownload(source, true, null);
+            return true;
+          }
+          case ".downloadfile":
+          case ".downloadstring":
+          case ".downloaddata":
+            if (args[0]) addDownload(args[0], name === ".downloadfile", name === ".downloadfile" ? null : runnerAround(index));
+            return true;
+          case "certutil":
+            if (args.some((word) => word.value.toLowerCase() === "-urlcache")) {
+              for (const word of args) if (/^(?:https?|ftp):\/\//iu.test(word.value) || word.dynamic) addDownload(word, true, null);
+            }
+            return true;
+          case "cd":
+          case "chdir":
+          case "pushd":
+          case "set-location":
+          case "sl":
+          case "push-location": {
+            // `cd /d C:\src\tool` in cmd, `Set-Location -Path C:\src\tool` in PowerShell.
+            const target = namedValue(args, "-path") ?? positionals(args).find((word) => !/^\/[a-z]$/iu.test(word.value));
+            cwd = target ? basename(resolve(target).replaceAll("\\", "/")) : "";
+            return true;
+          }
+          default:
+            return false;
+        }
+      }
+
+      /** The value of a PowerShell parameter given by any unambiguous prefix of at least 4 characters (`-Uri`, `-Sou`). */
+      function namedValue(args: ShellWord[], parameter: string): ShellWord | undefined {
+        for (let k = 0; k < args.length; k++) {
+          const value = (args[k]?.value ?? "").toLowerCase();
+          const colon = value.indexOf(":");
+          const name = colon > 0 ? value.slice(0, colon) : value;
+          if (name.length < Math.min(4, parameter.length) || !parameter.startsWith(name)) continue;
+          if (colon > 0) {
+            const word = args[k] as ShellWord;
+            return { ...word, value: word.value.slice(colon + 1) };
+          }
+          return args[k + 1];
+        }
+        return undefined;
+      }
+
+      /** The words of a PowerShell call that are not parameters or their values (switches take none). */
+      function positionals(args: ShellWord[]): ShellWord[] {
+        const out: ShellWord[] = [];
+        for (let k = 0; k < args.length; k++) {
+          const word = args[k] as ShellWord;
+          const value = word.value.toLowerCase();
+          if (!word.quoted && /^-[a-z]/u.test(value)) {
+            if (!WEB_REQUEST_SWITCHES.has(value) && !value.includes(":")) k++;
+            continue;
+          }
+          out.push(word);
+        }
+        return out;
+      }
+
+      /** The command that runs what a `.DownloadString(…)` returns: `iex ((New-Object Net.WebClient).DownloadString(…))`. */
+      function runnerAround(index: number): string | null {
+        const cmd = commands[index];
+        if (!cmd) return null;
+        for (let j = index - 1; j >= 0; j--) {
+          const outer = commands[j];
+          if (!outer || outer.depth >= cmd.depth || outer.start > cmd.start || outer.end < cmd.end) continue;
+          const outerName = unwrap(outer).name;
+          if (outerName !== null && POWERSHELL_RUNNERS.has(outerName)) return "iex";
+        }
+        const reader = pipeReader(commands, index);
+        const readerName = reader ? unwrap(reader).name : null;
+        return readerName !== null && POWERSHELL_RUNNERS.has(readerName) ? "iex" : null;
+      }
+
+      /** `Invoke-WebRequest -Uri … -OutFile …` and its aliases: saved with -OutFile, else streamed, used, or only printed. */
+      function collectWebRequest(args: ShellWord[], index: number): void {
+        const cmd = commands[index];
+        if (!cmd) return;
+        const method = namedValue(args, "-method")?.value.toUpperCase();
+        if ((method && method !== "GET") || namedValue(args, "-custommethod") || namedValue(args, "-body") || namedValue(args, "-infile") || namedValue(args, "-form")) return;
+        const url = namedValue(args, "-uri") ?? namedValue(args, "-url") ?? positionals(args)[0];
+        if (!url) return;
+        const outFile = namedValue(args, "-outfile")?.value;
+        if (outFile !== undefined) {
+          if (outFile.toLowerCase() === "$null" || outFile.toUpperCase() === "NUL" || KEYRING_PATH.test(outFile)) return;
+          addDownload(url, true, null);
+          return;
+        }
+        const reader = pipeReader(commands, index);
+        if (reader) {
+          const readerName = unwrap(reader).name;
+          if (readerName === "out-null") return;
+          addDownload(url, readerName === "out-file" || readerName === "set-content" || readerName === "tee-object", readerName !== null && POWERSHELL_RUNNERS.has(readerName) ? "iex" : null);
+          return;
+        }
+        const redirect = stdoutRedirect(cmd);
+        if (redirect) {
+          if (redirect.target.toLowerCase() === "$null" || redirect.target.toUpperCase() === "NUL") return;
+          addDownload(url, true, null);
+          return;
+        }
+        // Printed to the build log only, unless the value is used (`$x = iwr …`, `(iwr …).Content`).
+        if (cmd.context === "substitution") addDownload(url, false, runnerAround(index));
+      }
+
+      /** A download of `word` when it resolves to a remote URL that matters. */
+      function addDownload(word: ShellWord, saved: boolean, runs: string | null): void {
+        const url = resolve(word);
+        const parsedUrl = parseUrl(url);
+        if (!parsedUrl || !["http", "https", "ftp"].includes(parsedUrl.scheme)) return;
+        if (LOCAL_HOSTS.test(parsedUrl.host)) return;
+        if (isSupportFile(parsedUrl.path)) return;
+        if (isAllowed(url)) return;
+        downloads.push({ word, url, saved, runs });
       }
 
       function collectDownloads(tool: "curl" | "wget", args: ShellWord[], index: number): void {
@@ -363,15 +542,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
           return;
         }
 
-        for (const word of urls) {
-          const url = resolve(word);
-          const parsedUrl = parseUrl(url);
-          if (!parsedUrl || !["http", "https", "ftp"].includes(parsedUrl.scheme)) continue;
-          if (LOCAL_HOSTS.test(parsedUrl.host)) continue;
-          if (isSupportFile(parsedUrl.path)) continue;
-          if (isAllowed(url)) continue;
-          downloads.push({ word, url, saved, runs });
-        }
+        for (const word of urls) addDownload(word, saved, runs);
       }
 
       function handleGit(args: ShellWord[]): void {

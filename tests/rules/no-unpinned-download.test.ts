@@ -56,7 +56,30 @@ ruleTester.run("no-unpinned-download", rule, {
     { name: "allow option matches the clone", code: lines("FROM alpine:3.20", "RUN git clone https://git.example.com/team/configs.git"), options: [{ allow: ["https://git.example.com/team/*"] }] },
     { name: "URL from an ARG with no default cannot be judged", code: lines("FROM alpine:3.20", "ARG TOOL_URL", "RUN curl -fsSL \"$TOOL_URL\" | tar -xz") },
     { name: "path part from an unknown variable cannot be judged", code: lines("FROM alpine:3.20", "ARG TOOL_PATH", "RUN curl -fsSLo t.tgz https://example.com/${TOOL_PATH}") },
-    { name: "PowerShell stage is not analysed", code: lines("FROM mcr.microsoft.com/windows/servercore:ltsc2022", 'SHELL ["powershell", "-Command"]', "RUN curl.exe -o tool.zip https://example.com/latest/tool.zip") },
+    // Windows stages: cmd and PowerShell RUNs
+    {
+      name: "Windows: a download checked with Get-FileHash in the same RUN (docker-library golang)",
+      code: lines(
+        "FROM mcr.microsoft.com/windows/servercore:ltsc2022",
+        "SHELL [\"powershell\", \"-Command\", \"$ErrorActionPreference = 'Stop'; $ProgressPreference = 'SilentlyContinue';\"]",
+        "ENV GOLANG_SHA256 0d8e9c3a2b1f",
+        "RUN Invoke-WebRequest -Uri https://dl.example.com/go/latest/go.windows-amd64.zip -OutFile 'go.zip'; \\",
+        "    if ((Get-FileHash go.zip -Algorithm sha256).Hash -ne $env:GOLANG_SHA256) { Write-Host 'FAILED!'; exit 1 }; \\",
+        "    Expand-Archive go.zip -DestinationPath C:\\",
+      ),
+    },
+    { name: "Windows: certutil -hashfile checks a cmd download", code: lines("FROM mcr.microsoft.com/windows/servercore:ltsc2022", "RUN curl.exe -fsSLo tool.zip https://example.com/latest/tool.zip && certutil -hashfile tool.zip SHA256 | findstr %TOOL_SHA256%") },
+    { name: "Windows: a release URL with a version tag (IIS ServiceMonitor)", code: lines("FROM mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022", 'SHELL ["powershell", "-Command"]', "RUN Invoke-WebRequest -Uri https://github.com/microsoft/IIS.ServiceMonitor/releases/download/v2.0.1.10/ServiceMonitor.exe -OutFile C:\\ServiceMonitor.exe") },
+    { name: "Windows: a version from an ENV read as $env:NAME", code: lines("FROM mcr.microsoft.com/windows/servercore:ltsc2022", 'SHELL ["powershell", "-Command"]', "ENV NATS_VERSION 2.11.4", 'RUN Invoke-WebRequest -Uri "https://github.com/nats-io/nats-server/releases/download/v${env:NATS_VERSION}/nats.zip" -OutFile nats.zip') },
+    { name: "Windows: a version from %NAME% in cmd", code: lines("FROM mcr.microsoft.com/windows/servercore:ltsc2022", "ENV NUGET_VERSION 6.10.0", 'RUN curl -fSLo "%ProgramFiles%\\NuGet\\nuget.exe" https://dist.nuget.org/win-x86-commandline/v%NUGET_VERSION%/nuget.exe') },
+    { name: "Windows: a URL built by PowerShell's -f operator is decided at build time", code: lines("FROM mcr.microsoft.com/windows/servercore:ltsc2022", 'SHELL ["powershell", "-Command"]', "RUN $url = ('https://nodejs.org/dist/latest/node-v{0}-win-x64.zip' -f $env:NODE_VERSION); Invoke-WebRequest -Uri $url -OutFile node.zip; Invoke-WebRequest $('https://example.com/latest/{0}.zip' -f $env:V) -OutFile v.zip") },
+    { name: "Windows: only printed to the build log, or a POST", code: lines("FROM mcr.microsoft.com/windows/servercore:ltsc2022", 'SHELL ["powershell", "-Command"]', "RUN Invoke-WebRequest https://example.com/latest/status -UseBasicParsing; Invoke-WebRequest -Uri https://hooks.example.com/latest -Method POST -Body '{}' -OutFile r.json; curl.exe -fsS https://example.com/latest/ping") },
+    { name: "Windows: a clone of a tag, and a clone checked out to a tag in the same RUN", code: lines("FROM mcr.microsoft.com/windows/servercore:ltsc2022", 'SHELL ["powershell", "-Command"]', "RUN git clone -b v1.15.0 https://github.com/libuv/libuv; git clone https://github.com/org/tool; cd tool; git checkout v2.3.1") },
+    {
+      name: "Windows: no SHELL, a base image whose shell is PowerShell: the branch comes from an ARG (StefanScherer libuv)",
+      code: lines("FROM stefanscherer/node-windows:8.6.0-build-tools", "ARG branch=v1.15.0", "ARG org=libuv", "RUN git clone -b $env:branch https://github.com/$env:org/libuv"),
+    },
+    { name: "Windows: exec form runs the program itself", code: lines("FROM mcr.microsoft.com/windows/nanoserver:ltsc2022", 'RUN ["curl.exe", "-fsSLo", "C:\\\\tini.exe", "https://github.com/org/tini/releases/download/v0.19.0/tini.exe"]') },
     { name: "exec form with a pinned URL", code: lines("FROM alpine:3.20", 'RUN ["curl", "-fsSLo", "/tini", "https://github.com/krallin/tini/releases/download/v0.19.0/tini"]') },
 
     // git clone
@@ -336,6 +359,95 @@ ruleTester.run("no-unpinned-download", rule, {
         "RUN curl -fsSLo /tmp/t.tgz https://example.com/${CHANNEL}/t.tgz",
       ),
       errors: [{ messageId: "movingUrl", line: 3 }],
+    },
+
+    // Windows stages: cmd and PowerShell RUNs
+    {
+      name: "Windows: curl.exe to a moving URL in a PowerShell stage",
+      code: lines("FROM mcr.microsoft.com/windows/servercore:ltsc2022", 'SHELL ["powershell", "-Command"]', "RUN curl.exe -o tool.zip https://example.com/latest/tool.zip"),
+      errors: [{ messageId: "movingUrl", line: 3, column: 26, endColumn: 61, data: { url: "https://example.com/latest/tool.zip", word: "latest", piped: "" } }],
+    },
+    {
+      name: "real world: curl in cmd fetches the stable channel of the Visual Studio installer (dotnet-framework-docker sdk)",
+      code: lines(
+        "# escape=`",
+        "FROM mcr.microsoft.com/dotnet/framework/runtime:4.8-windowsservercore-ltsc2019",
+        "RUN curl -fSLo vs_BuildTools.exe https://aka.ms/vs/stable/vs_BuildTools.exe `",
+        "    && start /w vs_BuildTools ^ `",
+        '        --installPath "%ProgramFiles(x86)%\\Microsoft Visual Studio\\18\\BuildTools" ^ `',
+        "        --add Microsoft.Net.Component.4.8.SDK `",
+        "    && del vs_BuildTools.exe",
+      ),
+      errors: [{ messageId: "movingUrl", line: 3, column: 34, endColumn: 76, data: { url: "https://aka.ms/vs/stable/vs_BuildTools.exe", word: "stable", piped: "" } }],
+    },
+    {
+      name: "real world: Chocolatey's installer run by iex from powershell -Command in a cmd stage (fluentd)",
+      code: lines(
+        "FROM mcr.microsoft.com/windows/servercore:ltsc2019",
+        "RUN powershell -Command \"Set-ExecutionPolicy Bypass -Scope Process -Force; iex ((New-Object System.Net.WebClient).DownloadString('https://chocolatey.org/install.ps1'))\"",
+      ),
+      errors: [{ messageId: "unversionedUrl", line: 2, column: 130, endColumn: 166, data: { url: "https://chocolat…org/install.ps1", word: "", piped: ", and 'iex' runs it unchecked" } }],
+    },
+    {
+      name: "Windows: Invoke-WebRequest piped into Invoke-Expression, and a .DownloadFile of a moving URL",
+      code: lines(
+        "FROM mcr.microsoft.com/windows/servercore:ltsc2022",
+        'SHELL ["powershell", "-Command"]',
+        "RUN Invoke-WebRequest -Uri 'https://get.example.com/install.ps1' -UseBasicParsing | Invoke-Expression",
+        "RUN (New-Object System.Net.WebClient).DownloadFile('https://cdn.example.com/nightly/tool.zip', 'tool.zip')",
+      ),
+      errors: [
+        { messageId: "unversionedUrl", line: 3, column: 28, endColumn: 65, data: { url: "https://get.exam…com/install.ps1", word: "", piped: ", and 'iex' runs it unchecked" } },
+        { messageId: "movingUrl", line: 4, column: 52, endColumn: 94, data: { url: "https://cdn.example.com/nightly/tool.zip", word: "nightly", piped: "" } },
+      ],
+    },
+    {
+      name: "Windows: the moving word from an ARG read as $env:NAME, in exec form and in the Windows PowerShell curl alias",
+      code: lines(
+        "FROM mcr.microsoft.com/windows/servercore:ltsc2022",
+        "ARG CHANNEL=stable",
+        'RUN ["powershell", "-Command", "Invoke-WebRequest -Uri https://example.com/$env:CHANNEL/tool.zip -OutFile tool.zip"]',
+        'SHELL ["powershell", "-Command"]',
+        "RUN curl -Uri https://example.com/${env:CHANNEL}/cli.zip -OutFile cli.zip; Start-BitsTransfer -Source https://example.com/latest/agent.msi -Destination agent.msi",
+      ),
+      errors: [
+        { messageId: "movingUrl", line: 3, data: { url: "https://example.com/stable/tool.zip", word: "stable", piped: "" } },
+        { messageId: "movingUrl", line: 5, data: { url: "https://example.com/stable/cli.zip", word: "stable", piped: "" } },
+        { messageId: "movingUrl", line: 5, data: { url: "https://example.com/latest/agent.msi", word: "latest", piped: "" } },
+      ],
+    },
+    {
+      name: "real world: git clone without a ref in a PowerShell stage; a checkout in a later RUN does not count (StefanScherer swarm)",
+      code: lines(
+        "FROM golang:1.22-windowsservercore-ltsc2022",
+        "SHELL [\"powershell\", \"-Command\", \"$ErrorActionPreference = 'Stop';\"]",
+        "WORKDIR /go/src/github.com/docker",
+        "RUN git clone https://github.com/docker/swarm",
+        "WORKDIR /go/src/github.com/docker/swarm",
+        "RUN git checkout $env:SWARM_VERSION",
+      ),
+      errors: [{ messageId: "unpinnedClone", line: 4, column: 15, endColumn: 46, data: { url: "https://github.com/docker/swarm", branch: "the default branch" } }],
+    },
+    {
+      name: "real world: a clone checked out to an ENV that names a branch (StefanScherer registry)",
+      code: lines(
+        "FROM golang as build",
+        "SHELL [\"powershell\", \"-Command\", \"$ErrorActionPreference = 'Stop';\"]",
+        "ENV DISTRIBUTION_VERSION main",
+        "RUN cd src\\github.com\\distribution ; \\",
+        "    git clone -q https://github.com/distribution/distribution ; \\",
+        "    cd distribution ; \\",
+        "    git checkout -q $env:DISTRIBUTION_VERSION",
+      ),
+      errors: [{ messageId: "unpinnedClone", line: 5, data: { url: "https://github.com…tion/distribution", branch: "the default branch" } }],
+    },
+    {
+      name: "Windows: cmd's %NAME% and git.exe with a branch",
+      code: lines("FROM mcr.microsoft.com/windows/servercore:ltsc2022", "ARG CHANNEL=edge", "RUN curl.exe -fsSLo tool.zip https://example.com/%CHANNEL%/tool.zip && git.exe clone -b main https://github.com/org/repo.git"),
+      errors: [
+        { messageId: "movingUrl", line: 3, data: { url: "https://example.com/edge/tool.zip", word: "edge", piped: "" } },
+        { messageId: "unpinnedClone", line: 3, data: { url: "https://github.com/org/repo.git", branch: "the branch 'main'" } },
+      ],
     },
   ],
 });
