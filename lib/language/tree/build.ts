@@ -137,6 +137,11 @@ class TreeBuilder {
     };
   }
 
+  /** A node's type, range and loc from one of dockerfile-ast's ranges. */
+  baseOfLsp<T extends string>(type: T, lsp: LspRange): { type: T; range: Range; loc: SourceLocation } {
+    return { type, range: this.rangeOf(lsp), loc: this.locOfLsp(lsp) };
+  }
+
   optionalRange(range: LspRange | null): Range | null {
     return range ? this.rangeOf(range) : null;
   }
@@ -155,7 +160,7 @@ class TreeBuilder {
     const options: FlagOptionNode[] = flag.getOptions().map((option) => {
       const valueRange = this.optionalRange(option.getValueRange());
       return {
-        ...this.base("FlagOption", this.rangeOf(option.getRange())),
+        ...this.baseOfLsp("FlagOption", option.getRange()),
         name: option.getName(),
         value: this.restored(option.getValue(), valueRange),
         valueRange,
@@ -163,7 +168,7 @@ class TreeBuilder {
     });
     const valueRange = this.optionalRange(flag.getValueRange());
     return {
-      ...this.base("Flag", this.rangeOf(flag.getRange())),
+      ...this.baseOfLsp("Flag", flag.getRange()),
       name: flag.getName(),
       value: this.restored(flag.getValue(), valueRange),
       valueRange,
@@ -290,9 +295,9 @@ class TreeBuilder {
         return {
           ...common,
           type,
-          image: image ? { ...this.base("ImageRef", image.range), raw: image.value } : null,
+          image: image ? { type: "ImageRef", range: image.range, loc: image.loc, raw: image.value } : null,
           asKeyword: hasAs ? (args[1] ?? null) : null,
-          stage: stageArg ? { ...this.base("StageName", stageArg.range), value: stageArg.value } : null,
+          stage: stageArg ? { type: "StageName", range: stageArg.range, loc: stageArg.loc, value: stageArg.value } : null,
         };
       }
       case "Run": {
@@ -375,14 +380,14 @@ class TreeBuilder {
 
   directive(directive: ParserDirective): ParserDirectiveNode {
     return {
-      ...this.base("ParserDirective", this.rangeOf(directive.getRange())),
+      ...this.baseOfLsp("ParserDirective", directive.getRange()),
       name: directive.getName().toLowerCase(),
       value: directive.getValue(),
     };
   }
 
   comment(comment: Comment): CommentNode {
-    return { ...this.base("Comment", this.rangeOf(comment.getRange())), value: comment.getContent() };
+    return { ...this.baseOfLsp("Comment", comment.getRange()), value: comment.getContent() };
   }
 
   /** A `# key=value` line that Docker does not read as a directive is a comment. */
