@@ -170,6 +170,19 @@ const shellScript = fc.constantFrom(
   "zypper install -y vim",
   "conda install numpy",
   "poetry install",
+  // cmd and PowerShell, as Windows stages write them.
+  "Invoke-WebRequest -Uri https://example.com/latest/tool.zip -OutFile C:\\tool.zip; Expand-Archive C:\\tool.zip",
+  "iwr -useb https://chocolatey.org/install.ps1 | iex",
+  "(New-Object System.Net.WebClient).DownloadFile($env:URL, 'C:\\x.exe'); Start-Process C:\\x.exe -Wait",
+  "$url = ('https://x/{0}/a.msi' -f $env:V); Invoke-WebRequest $url -OutFile a.msi; if ((Get-FileHash a.msi).Hash -ne $env:SHA) { exit 1 }",
+  "curl.exe -fSLo C:\\go.zip https://go.dev/dl/go${env:GO_VERSION}.windows-amd64.zip",
+  "cmd /S /C \"curl.exe -o %TEMP%\\a.exe https://x/stable/a.exe && %TEMP%\\a.exe /quiet\"",
+  "powershell -Command \"$ErrorActionPreference = 'Stop'; Start-BitsTransfer -Source https://x/nightly/b.zip -Destination b.zip\"",
+  "certutil -urlcache -split -f https://x/a.exe a.exe & certutil -hashfile a.exe SHA256",
+  "git clone https://github.com/o/r.git C:\\r; cd C:\\r; git checkout $env:REF",
+  "& { $p = @{ Uri = \"https://x/${env:A}\"; OutFile = 'o' }; iwr @p }",
+  "setx /M PATH \"%PATH%;C:\\tools\" && echo %PATH% | findstr tools",
+  "Write-Host $(Get-Date) `\n  ; [Environment]::SetEnvironmentVariable('A', $env:A + '`', 'Machine')",
 );
 
 const heredoc = fc
