@@ -8,6 +8,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { afterAll } from "vitest";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const BIN = path.join(ROOT, "dist/bin/dockerfile-lint.js");
@@ -89,6 +90,22 @@ export async function makeProject(files: Record<string, string | Uint8Array>): P
 
 export async function removeProject(dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true });
+}
+
+/**
+ * `project(files)` for one test file: each call makes a temporary project
+ * (see makeProject), and all of them are removed after the file's tests.
+ */
+export function temporaryProjects(): (files: Record<string, string | Uint8Array>) => Promise<string> {
+  const dirs: string[] = [];
+  afterAll(async () => {
+    await Promise.all(dirs.splice(0).map(removeProject));
+  });
+  return async (files) => {
+    const dir = await makeProject(files);
+    dirs.push(dir);
+    return dir;
+  };
 }
 
 export interface JsonMessage {

@@ -7,22 +7,14 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { lstat, mkdir, readFile, stat, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { screenFiles, writeFixedFile } from "../../lib/cli/files.js";
-import { ensureBuilt, makeProject, parseJson, removeProject, reportedFiles, runCli } from "./helpers.js";
+import { ensureBuilt, parseJson, reportedFiles, runCli, temporaryProjects } from "./helpers.js";
 
 vi.setConfig({ testTimeout: 120_000 });
 ensureBuilt();
 
-const projects: string[] = [];
-async function project(files: Record<string, string>): Promise<string> {
-  const dir = await makeProject(files);
-  projects.push(dir);
-  return dir;
-}
-afterAll(async () => {
-  await Promise.all(projects.splice(0).map(removeProject));
-});
+const project = temporaryProjects();
 
 const UNTAGGED = "FROM ubuntu\nCMD [\"bash\"]\n";
 /** apt-get-yes adds `-y` in the recommended preset. */

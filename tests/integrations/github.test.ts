@@ -6,21 +6,13 @@
  */
 import path from "node:path";
 import type { Linter } from "eslint";
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { escapeData, escapeProperty, workflowCommand } from "../../lib/cli/formatters/github.js";
-import { makeProject, removeProject, runCli } from "../cli/helpers.js";
+import { runCli, temporaryProjects } from "../cli/helpers.js";
 
 vi.setConfig({ testTimeout: 120_000 });
 
-const projects: string[] = [];
-async function project(files: Record<string, string>): Promise<string> {
-  const dir = await makeProject(files);
-  projects.push(dir);
-  return dir;
-}
-afterAll(async () => {
-  await Promise.all(projects.splice(0).map(removeProject));
-});
+const project = temporaryProjects();
 
 interface ParsedCommand {
   command: string;

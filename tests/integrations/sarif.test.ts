@@ -13,23 +13,15 @@ import { pathToFileURL } from "node:url";
 import AjvDraft04 from "ajv-draft-04";
 import ajvFormats from "ajv-formats";
 import type { ESLint } from "eslint";
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { artifactLocation, sarifLog } from "../../lib/cli/formatters/sarif.js";
 import { helpFromPage } from "../../lib/cli/formatters/rule-help.js";
-import { ROOT, ensureBuilt, makeProject, removeProject, runCli } from "../cli/helpers.js";
+import { ROOT, ensureBuilt, runCli, temporaryProjects } from "../cli/helpers.js";
 
 vi.setConfig({ testTimeout: 120_000 });
 ensureBuilt();
 
-const projects: string[] = [];
-async function project(files: Record<string, string>): Promise<string> {
-  const dir = await makeProject(files);
-  projects.push(dir);
-  return dir;
-}
-afterAll(async () => {
-  await Promise.all(projects.splice(0).map(removeProject));
-});
+const project = temporaryProjects();
 
 const schema = JSON.parse(readFileSync(new URL("../fixtures/sarif-schema-2.1.0.json", import.meta.url), "utf8")) as object;
 const ajv = new AjvDraft04.default({ allErrors: true, strict: false });
