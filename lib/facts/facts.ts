@@ -141,21 +141,7 @@ export class DockerfileFacts {
 
   #lastDefinition(stage: Stage, name: string, before: number): Definition | undefined {
     const list = this.#definitionsOf(stage).get(name);
-    if (!list) return undefined;
-    let low = 0;
-    let high = list.length - 1;
-    let found: Definition | undefined;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      const definition = list[mid];
-      if (definition && definition.at < before) {
-        found = definition;
-        low = mid + 1;
-      } else {
-        high = mid - 1;
-      }
-    }
-    return found;
+    return list ? lastBefore(list, before, (definition) => definition.at) : undefined;
   }
 
   #definitionsOf(stage: Stage): Map<string, Definition[]> {
@@ -208,21 +194,8 @@ export class DockerfileFacts {
       }
       this.#instructionsByType.set(stage, byType);
     }
-    const list = byType.get(type) ?? [];
-    let low = 0;
-    let high = list.length - 1;
-    let found: InstructionNode | null = null;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      const instruction = list[mid];
-      if (instruction && instruction.range[0] < before) {
-        found = instruction;
-        low = mid + 1;
-      } else {
-        high = mid - 1;
-      }
-    }
-    return found as (InstructionNode & { type: T }) | null;
+    const found = lastBefore(byType.get(type) ?? [], before, (instruction) => instruction.range[0]);
+    return (found ?? null) as (InstructionNode & { type: T }) | null;
   }
 
   /** The SHELL instruction in force at an instruction: the last one before it in its stage, else in its parent stages. */
@@ -273,11 +246,11 @@ export class DockerfileFacts {
       let latest: { at: number; posix: boolean } | undefined = shell
         ? { at: shell.range[0], posix: !/(?:^|[\\/])(?:powershell|pwsh|cmd)(?:\.exe)?$/u.test(shell.exec?.[0]?.value.toLowerCase() ?? "") }
         : undefined;
-      const pragma = lastPragmaBefore(this.#shellPragmas, end);
+      const pragma = lastBefore(this.#shellPragmas, end, (pragma) => pragma.offset);
       if (pragma && pragma.offset > start && pragma.offset > (latest?.at ?? -1)) latest = { at: pragma.offset, posix: posixPragma(pragma.shell) };
       if (latest) return latest.posix;
       if (stage.base.kind === "image") {
-        const global = lastPragmaBefore(this.#shellPragmas, this.stages[0]?.from.range[0] ?? 0);
+        const global = lastBefore(this.#shellPragmas, this.stages[0]?.from.range[0] ?? 0, (pragma) => pragma.offset);
         if (global) return posixPragma(global.shell);
         return !/windows|nanoserver|servercore/iu.test(stage.base.ref.raw);
       }
@@ -289,22 +262,20 @@ export class DockerfileFacts {
   }
 }
 
-/** The last pragma before `offset` (pragmas are in file order): a binary search, as RUNs × pragmas can be large. */
-function lastPragmaBefore<T extends { offset: number }>(pragmas: readonly T[], offset: number): T | undefined {
+/**
+ * The last item of `sorted` (in file order) whose offset is before `offset`:
+ * a binary search, as instructions × definitions or RUNs × pragmas can be large.
+ */
+function lastBefore<T>(sorted: readonly T[], offset: number, offsetOf: (item: T) => number): T | undefined {
   let low = 0;
-  let high = pragmas.length - 1;
-  let found: T | undefined;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const pragma = pragmas[mid];
-    if (pragma && pragma.offset < offset) {
-      found = pragma;
-      low = mid + 1;
-    } else {
-      high = mid - 1;
-    }
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    const item = sorted[mid];
+    if (item !== undefined && offsetOf(item) < offset) low = mid + 1;
+    else high = mid;
   }
-  return found;
+  return sorted[low - 1];
 }
 
 /** hadolint treats a pragma's shell as not POSIX when its name contains one of these. */
