@@ -283,10 +283,11 @@ export function parseArgs(args: readonly ShellWord[], spec: ArgSpec = {}): Parse
       endOfOptions = true;
       continue;
     }
-    if (spec.singleDashLong) {
-      const dashes = v.startsWith("--") ? 2 : 1;
+    if (spec.singleDashLong || v.startsWith("--")) {
       const eq = v.indexOf("=");
-      const name = `-${v.slice(dashes, eq >= 0 ? eq : undefined)}`;
+      const written = eq >= 0 ? v.slice(0, eq) : v;
+      // Go names `-tags` and `--tags` alike.
+      const name = spec.singleDashLong ? `-${written.slice(written.startsWith("--") ? 2 : 1)}` : written;
       if (eq >= 0) {
         options.push({ name, value: suffixWord(word, eq + 1), word });
       } else if (withValue.includes(name)) {
@@ -295,19 +296,6 @@ export function parseArgs(args: readonly ShellWord[], spec: ArgSpec = {}): Parse
         options.push({ name, value, word });
       } else {
         options.push({ name, value: null, word });
-      }
-      continue;
-    }
-    if (v.startsWith("--")) {
-      const eq = v.indexOf("=");
-      if (eq >= 0) {
-        options.push({ name: v.slice(0, eq), value: suffixWord(word, eq + 1), word });
-      } else if (withValue.includes(v)) {
-        const value = args[i + 1] ?? null;
-        if (value) i++;
-        options.push({ name: v, value, word });
-      } else {
-        options.push({ name: v, value: null, word });
       }
       continue;
     }
