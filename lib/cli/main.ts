@@ -12,8 +12,7 @@ import { ensureDirectory, screenFiles, writeFixedFile } from "./files.js";
 import type { Screening } from "./files.js";
 import { loadFormatter } from "./formatter.js";
 import { HELP, parseOptions } from "./options.js";
-import { planRun, workerOptionsModule } from "./plan.js";
-import type { ScreenedPaths } from "./plan.js";
+import { planRun, screenedPaths, workerOptionsModule } from "./plan.js";
 import { describePaths, isSearchedPath, isIgnoreFile, resolveTargets } from "./targets.js";
 import { hadolintSettings, runInit } from "./init.js";
 import { findHadolintConfig } from "../compat/index.js";
@@ -108,12 +107,7 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
     ? { files: [], skipped: [], snapshots: new Map() }
     : await screenFiles(targets.directories, targets.files, options.config === undefined ? isSearchedPath : () => true, !options.ignore);
   for (const { file, reason } of screening.skipped) io.stderr(`${PROGRAM}: skipping ${displayPath(file, cwd)}: ${reason}\n`);
-  const namedFiles = new Set(targets.files);
-  const screened: ScreenedPaths = {
-    named: targets.files.filter((file) => screening.snapshots.has(file)),
-    walked: screening.files.filter((file) => !namedFiles.has(file)),
-    skipped: screening.skipped.map(({ file }) => file),
-  };
+  const screened = screenedPaths(targets.files, screening);
   const plan = planRun(options, targets, screened, cwd, hadolint);
   if (options.cache) {
     // ESLint creates the cache's directory with a recursive mkdir, which spins forever under /proc: make it first.
@@ -136,7 +130,7 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
     let patterns = plan.patterns;
     if (options.config === undefined && options.ignore) {
       // Walked files that .gitignore lists are left out silently, as a directory pattern would leave them.
-      const walked = new Set(patterns.filter((file) => !namedFiles.has(file)));
+      const walked = new Set(screened.walked);
       const ignored = new Set<string>();
       for (const file of walked) if (await eslint.isPathIgnored(file)) ignored.add(file);
       patterns = patterns.filter((file) => !ignored.has(file));

@@ -19,6 +19,7 @@ import { loadFormatter } from "./formatter.js";
 import type { CliIo } from "./main.js";
 import { screenFiles, writeFixedFile } from "./files.js";
 import type { Screening } from "./files.js";
+import { screenedPaths } from "./plan.js";
 import { commonBase, exactPatterns, isIgnoreFile, isSearchedPath, resolveTargets } from "./targets.js";
 
 export const PIN_HELP = `Usage: ${PROGRAM} pin [options] [paths...]
@@ -117,7 +118,6 @@ export function parsePinOptions(args: readonly string[]): PinOptions {
   };
 }
 
-/** The Dockerfiles under the paths, found as the linter finds them (name patterns, .gitignore). */
 /**
  * The files to pin: chosen by the same screening as a lint run (regular files
  * inside the named roots, no FIFO, no link out of the tree, a size limit),
@@ -129,9 +129,7 @@ async function discover(paths: readonly string[], io: CliIo): Promise<{ files: s
   const targets = { directories: found.directories, files: found.files.filter((file) => !isIgnoreFile(file)) };
   const screening = await screenFiles(targets.directories, targets.files, isSearchedPath, false);
   for (const { file, reason } of screening.skipped) io.stderr(`${PROGRAM}: skipping ${displayPath(file, cwd)}: ${reason}\n`);
-  const named = targets.files.filter((file) => screening.snapshots.has(file));
-  const namedFiles = new Set(targets.files);
-  const walked = screening.files.filter((file) => !namedFiles.has(file));
+  const { named, walked } = screenedPaths(targets.files, screening);
   const base = commonBase(cwd, { directories: targets.directories, files: named });
   const eslint = new ESLint({
     cwd: base,

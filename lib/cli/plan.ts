@@ -10,6 +10,7 @@ import { userConfigOverrides, zeroConfig } from "./config.js";
 import { CliError } from "./errors.js";
 import { DEFAULT_CACHE_LOCATION } from "./options.js";
 import type { CliOptions } from "./options.js";
+import type { Screening } from "./files.js";
 import { commonBase, escapeGlob, exactPatterns, isIgnoreFile } from "./targets.js";
 import type { Targets } from "./targets.js";
 import type { HadolintTranslation } from "../compat/index.js";
@@ -30,6 +31,16 @@ export interface ScreenedPaths {
   named: string[];
   walked: string[];
   skipped: string[];
+}
+
+/** What the screening of `named` files and the named directories decided, as plain data. */
+export function screenedPaths(named: readonly string[], screening: Screening): ScreenedPaths {
+  const namedFiles = new Set(named);
+  return {
+    named: named.filter((file) => screening.snapshots.has(file)),
+    walked: screening.files.filter((file) => !namedFiles.has(file)),
+    skipped: screening.skipped.map(({ file }) => file),
+  };
 }
 
 /** Absolute, keeping a trailing separator: ESLint reads `dir/` as a directory to put its cache file in. */
