@@ -3,7 +3,7 @@
  * nothing with the same tool afterwards: Docker caches that layer by its
  * text, so the package lists stay as old as the first build.
  */
-import { joinContinuations } from "../lib/language/index.js";
+import { joinContinuations, runScriptStart } from "../lib/language/index.js";
 import type { InstructionNode, RunNode } from "../lib/language/index.js";
 import { packageIndexUseOf } from "../lib/packages/index.js";
 import type { IndexFamily, PackageIndexUse } from "../lib/packages/index.js";
@@ -90,10 +90,6 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
       return node.flags.map((flag) => text.slice(flag.range[0], flag.range[1])).sort().join(" ");
     }
 
-    function scriptStart(node: RunNode): number {
-      return node.flags.at(-1)?.range[1] ?? node.argumentsRange?.[0] ?? node.range[1];
-    }
-
     /** How continuation lines look: in this RUN if it has some, else in the file; four spaces by default. */
     function continuationStyle(node: RunNode): { indent: string; leading: boolean } {
       const own = continuationIn(node.range[0], node.range[1]);
@@ -137,7 +133,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
       if (top.length === 0 || top.some((cmd) => cmd.next !== null && cmd.next !== "&&" && cmd.next !== "|" && cmd.next !== "|&")) return null;
 
       // Where this RUN's script ends, and what follows its last command there.
-      const own = joinContinuations(text, scriptStart(node), node.range[1], escapeChar);
+      const own = joinContinuations(text, runScriptStart(node), node.range[1], escapeChar);
       const trimmed = own.text.trimEnd();
       if (trimmed.length === 0) return null;
       const insertAt = (own.offsets[trimmed.length - 1] ?? -1) + 1;
@@ -147,7 +143,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
       // A shell comment would swallow the merged command; a trailing `;` or `&` cannot take `&&`.
       if (tail.includes("#") || /[;&|]\s*$/u.test(tail) || insertAt <= 0) return null;
 
-      const nextScript = joinContinuations(text, scriptStart(next), next.range[1], escapeChar);
+      const nextScript = joinContinuations(text, runScriptStart(next), next.range[1], escapeChar);
       const leadingBlanks = nextScript.text.length - nextScript.text.trimStart().length;
       const nextStart = nextScript.offsets[leadingBlanks];
       if (nextStart === undefined || nextStart >= next.range[1]) return null;

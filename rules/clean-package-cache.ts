@@ -8,9 +8,9 @@ import type { AddNode, CopyNode, InstructionNode, RunNode } from "../lib/languag
 import type { Stage } from "../lib/facts/index.js";
 import { findInstallCommands, osPackageCommandOf, packageIndexUseOf } from "../lib/packages/index.js";
 import type { InstallCommand } from "../lib/packages/index.js";
-import { hasCacheMountOver, hasCacheMountWith, insertOptionAfter, runMounts, scriptStart } from "../lib/fix/index.js";
+import { hasCacheMountOver, hasCacheMountWith, insertOptionAfter, runMounts } from "../lib/fix/index.js";
 import type { RunMount } from "../lib/fix/index.js";
-import { docsUrl } from "../lib/language/index.js";
+import { docsUrl, runScriptStart } from "../lib/language/index.js";
 import type { DockerfileRuleDefinition } from "../lib/language/index.js";
 import { parseArgs, unwrapCommand } from "../lib/shell/index.js";
 import { unquoteWord } from "../lib/text/index.js";
@@ -322,7 +322,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
             const targets = MOUNTS[family].filter((dir) => !hasCacheMountOver(mounts, dir));
             const flags = targets.map((dir) => `--mount=type=cache,target=${dir}${family === "apt" ? ",sharing=locked" : ""}`).join(" ");
             // Flags go right after the keyword, before any existing ones.
-            const at = node.flags[0]?.range[0] ?? scriptStart(node);
+            const at = node.flags[0]?.range[0] ?? runScriptStart(node);
             const prefix = node.flags.length > 0 || text.charAt(at - 1) === " " ? "" : " ";
             if (targets.length > 0) {
               suggest.push({

@@ -8,9 +8,9 @@
  */
 import type { InstructionNode, RunNode } from "../lib/language/index.js";
 import { keywordLike, lineAbove } from "../lib/fix/index.js";
-import { docsUrl } from "../lib/language/index.js";
+import { docsUrl, runScriptStart } from "../lib/language/index.js";
 import type { DockerfileRuleDefinition } from "../lib/language/index.js";
-import { outerInstruction, runMounts, scriptStart } from "../lib/fix/index.js";
+import { outerInstruction, runMounts } from "../lib/fix/index.js";
 import { commandName } from "../lib/shell/index.js";
 import type { ShellWord, SimpleCommand } from "../lib/shell/index.js";
 import { unquoteWord } from "../lib/text/index.js";
@@ -146,7 +146,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
         const range = heredoc.contentRange;
         if (range && cmd.start >= range[0] && cmd.start <= range[1]) return range[0];
       }
-      return scriptStart(node);
+      return runScriptStart(node);
     }
 
     type Suggestions = NonNullable<Parameters<typeof context.report>[0]["suggest"]>;

@@ -4,8 +4,7 @@
  * still lets the build go on, and the cache keeps the broken layer.
  */
 import type { RunNode } from "../lib/language/index.js";
-import { joinContinuations } from "../lib/language/index.js";
-import { scriptStart } from "../lib/fix/index.js";
+import { joinContinuations, runScriptStart } from "../lib/language/index.js";
 import { docsUrl } from "../lib/language/index.js";
 import { shorten } from "../lib/text/index.js";
 import type { DockerfileRuleDefinition } from "../lib/language/index.js";
@@ -133,7 +132,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
           if (commands.some((cmd) => cmd.start < first.start && setsPipefail(cmd))) continue;
           const suggest: NonNullable<Parameters<typeof context.report>[0]["suggest"]> = [];
           if (shell.name !== null && PIPEFAIL_SHELLS.has(shell.name) && node.form === "shell" && node.heredocs.length === 0) {
-            const script = joinContinuations(text, scriptStart(node), node.range[1], escapeChar);
+            const script = joinContinuations(text, runScriptStart(node), node.range[1], escapeChar);
             const lead = script.text.length - script.text.trimStart().length;
             const at = script.offsets[lead];
             if (at !== undefined && at < node.range[1]) {

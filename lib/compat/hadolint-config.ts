@@ -7,11 +7,11 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { loadOnUse } from "../loading/index.js";
+import { FINDING_CODE_FAMILIES, HADOLINT_CODES } from "./codes.js";
+import type { HadolintSeverity } from "./codes.js";
 
 /** Read only when a .hadolint.yaml is found. */
 const yamlParser = loadOnUse("yaml-eslint-parser") as () => typeof import("yaml-eslint-parser");
-import { FINDING_CODE_FAMILIES, HADOLINT_CODES } from "./codes.js";
-import type { HadolintSeverity } from "./codes.js";
 
 /** Where `dockerfile-lint` looks, in hadolint's order for the working directory (then hadolint.yaml). */
 export const HADOLINT_CONFIG_NAMES = [".hadolint.yaml", ".hadolint.yml", "hadolint.yaml"];

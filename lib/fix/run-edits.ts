@@ -82,8 +82,3 @@ export function outerInstruction(node: RunNode, facts: DockerfileFacts): Instruc
   }
   return node;
 }
-
-/** Where the RUN's command text starts: after its flags, or after the keyword. */
-export function scriptStart(node: RunNode): number {
-  return node.flags.at(-1)?.range[1] ?? node.argumentsRange?.[0] ?? node.range[1];
-}

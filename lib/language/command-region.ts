@@ -5,7 +5,7 @@
  * continuations joined, as the builder sees it, and a map back to the file.
  */
 import { joinContinuations } from "./tree/index.js";
-import type { InstructionNode, MappedText, Range } from "./tree/index.js";
+import type { InstructionNode, MappedText, Range, RunNode } from "./tree/index.js";
 
 export interface CommandRegion {
   /** File range of the command text. */
@@ -52,4 +52,9 @@ export function fileRangeOf(mapped: MappedText, start: number, end: number): Ran
   const last = mapped.offsets[end - 1];
   if (from === undefined || last === undefined || end <= start) return null;
   return last - from === end - start - 1 ? [from, last + 1] : null;
+}
+
+/** Where a RUN's script starts in the file: after its flags (its end when it has no words). */
+export function runScriptStart(node: RunNode): number {
+  return node.flags.at(-1)?.range[1] ?? node.argumentsRange?.[0] ?? node.range[1];
 }

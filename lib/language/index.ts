@@ -6,9 +6,9 @@
 export { dockerfileLanguage, MAX_DOCKERFILE_LENGTH, MAX_STAGES_TIMES_COMMENTS } from "./language.js";
 export { docsUrl } from "./rule.js";
 export type { DockerfileRuleDefinition, DockerfileRuleVisitor } from "./rule.js";
-export { commandRegion, fileRangeOf } from "./command-region.js";
+export { commandRegion, fileRangeOf, runScriptStart } from "./command-region.js";
 export { readLooseExecArray } from "./exec-json5.js";
-export { PositionIndex, buildTree, joinContinuations } from "./tree/index.js";
+export { PositionIndex, buildTree, fileOffsetOf, joinContinuations } from "./tree/index.js";
 export type * from "./tree/types.js";
 export type { MappedText } from "./tree/index.js";
 export type { DockerfileSourceCode } from "./source-code.js";

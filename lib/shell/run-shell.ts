@@ -9,7 +9,7 @@
  * - exec form: one command of the JSON strings, or the script of `["sh", "-c", "…"]`.
  */
 import type { ExecArgumentNode, RunNode } from "../language/index.js";
-import { joinContinuations } from "../language/index.js";
+import { fileOffsetOf, joinContinuations, runScriptStart } from "../language/index.js";
 import type { MappedText } from "../language/index.js";
 import { isShellCommand, parseShell } from "./index.js";
 import type { ShellRedirect, ShellWord, SimpleCommand } from "./index.js";
@@ -25,15 +25,10 @@ export interface RunShell {
 
 const EMPTY: RunShell = { posix: true, commands: [], text: "" };
 
-function mapOffset(mapped: MappedText, offset: number): number {
-  const clamped = Math.min(Math.max(offset, 0), mapped.offsets.length - 1);
-  return mapped.offsets[clamped] ?? 0;
-}
-
 /** Maps a [start, end) span of the script to the file, keeping `end` exclusive. */
 function mapSpan(mapped: MappedText, start: number, end: number): [number, number] {
-  const fileStart = mapOffset(mapped, start);
-  const fileEnd = end > start ? mapOffset(mapped, end - 1) + 1 : fileStart;
+  const fileStart = fileOffsetOf(mapped, start);
+  const fileEnd = end > start ? fileOffsetOf(mapped, end - 1) + 1 : fileStart;
   return [fileStart, fileEnd];
 }
 
@@ -118,7 +113,7 @@ export function runScripts(node: RunNode, source: string, escapeChar: string): M
     const script = execShellScript(node.exec ?? [], source);
     return script ? [script] : [];
   }
-  const start = node.flags.at(-1)?.range[1] ?? node.argumentsRange?.[0] ?? node.range[1];
+  const start = runScriptStart(node);
   const end = node.range[1];
   if (node.heredocs.length === 0) return [joinContinuations(source, start, end, escapeChar)];
 

@@ -21,7 +21,7 @@
  *   deeper (context "shell-c"), with `\"` read as `"`, as Windows passes them.
  */
 import type { ExecArgumentNode, MappedText, RunNode } from "../language/index.js";
-import { joinContinuations } from "../language/index.js";
+import { fileOffsetOf, joinContinuations, runScriptStart } from "../language/index.js";
 import type { ShellConnector, ShellContext, ShellRedirect, ShellWord, SimpleCommand } from "./types.js";
 
 export type WindowsDialect = "cmd" | "powershell";
@@ -49,11 +49,6 @@ interface Reader {
 export function windowsCommandName(value: string): string {
   const base = value.slice(Math.max(value.lastIndexOf("\\"), value.lastIndexOf("/")) + 1).toLowerCase();
   return base.endsWith(".exe") ? base.slice(0, -4) : base;
-}
-
-function fileOffset(source: MappedText, offset: number): number {
-  const clamped = Math.min(Math.max(offset, 0), source.offsets.length - 1);
-  return source.offsets[clamped] ?? 0;
 }
 
 function slice(source: MappedText, start: number, end: number): MappedText {
@@ -241,8 +236,8 @@ function readWord(reader: Reader, start: number, stops: (i: number) => boolean):
   // cmd's `%NAME%`, as the other rules read variables; `%2F` and `%ProgramFiles(x86)%` stay as written.
   if (!ps && value.includes("%")) value = value.replace(/%([A-Z_a-z]\w*)%/gu, (whole, name: string) => (/^[\da-f]{2}$/iu.test(name) ? whole : `\${${name}}`));
   return {
-    start: fileOffset(reader.source, start),
-    end: i > start ? fileOffset(reader.source, i - 1) + 1 : fileOffset(reader.source, start),
+    start: fileOffsetOf(reader.source, start),
+    end: i > start ? fileOffsetOf(reader.source, i - 1) + 1 : fileOffsetOf(reader.source, start),
     raw: text.slice(start, i),
     value,
     quoted,
@@ -398,7 +393,7 @@ function readStatements(reader: Reader, from: number, to: number): void {
           target = word;
           k = word.scanEnd;
         }
-        redirects.push({ op, start: fileOffset(reader.source, i), end: fileOffset(reader.source, Math.max(i, k - 1)) + 1, target, heredoc: null });
+        redirects.push({ op, start: fileOffsetOf(reader.source, i), end: fileOffsetOf(reader.source, Math.max(i, k - 1)) + 1, target, heredoc: null });
         i = Math.max(k, i + op.length);
         continue;
       }
@@ -445,8 +440,8 @@ function emit(reader: Reader, all: Word[], allStarts: number[], redirects: Shell
       words: [{ ...stripExtra(first), value: name }, ...words.slice(1).map(stripExtra)],
       assignments: [],
       redirects,
-      start: fileOffset(reader.source, start),
-      end: fileOffset(reader.source, Math.max(start, end - 1)) + 1,
+      start: fileOffsetOf(reader.source, start),
+      end: fileOffsetOf(reader.source, Math.max(start, end - 1)) + 1,
       next,
       prev,
       context,
@@ -503,13 +498,13 @@ function readGroup(reader: Reader, group: { start: number; end: number; before: 
     words.push(stripExtra(word));
   }
   const name = `.${(method[1] ?? "").toLowerCase()}`;
-  const at = fileOffset(reader.source, group.start);
+  const at = fileOffsetOf(reader.source, group.start);
   reader.out.push({
     words: [{ start: at, end: at + 1, raw: "(", value: name, quoted: false, dynamic: false }, ...words],
     assignments: [],
     redirects: [],
     start: at,
-    end: fileOffset(reader.source, group.end - 1) + 1,
+    end: fileOffsetOf(reader.source, group.end - 1) + 1,
     next: null,
     prev: null,
     context: name === ".downloadfile" ? "top" : "substitution",
@@ -581,7 +576,7 @@ export function windowsCommands(node: RunNode, source: string, escapeChar: strin
     return out;
   }
   if (node.heredocs.length > 0) return out;
-  const start = node.flags.at(-1)?.range[1] ?? node.argumentsRange?.[0] ?? node.range[1];
+  const start = runScriptStart(node);
   const script = joinContinuations(source, start, node.range[1], escapeChar);
   readStatements({ source: script, dialect, commandLine: false, depth: 0, context: "top", out }, 0, script.text.length);
   return out;

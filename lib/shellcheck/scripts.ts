@@ -4,7 +4,7 @@
  * file. PowerShell and cmd stages, exec-form commands that are not a shell,
  * and shells ShellCheck does not know (zsh, fish) are left out.
  */
-import { joinContinuations } from "../language/index.js";
+import { joinContinuations, runScriptStart } from "../language/index.js";
 import type { CommentNode, DockerfileNode, HeredocNode, InstructionNode, MappedText, RunNode } from "../language/index.js";
 import type { DockerfileFacts } from "../facts/index.js";
 import { execShellScript, runScripts } from "../shell/index.js";
@@ -106,7 +106,7 @@ const HEREDOC_MARKER = /^<<-?(["']?)[\w.-]+\1$/u;
 function stdinShellHeredoc(node: RunNode, source: string, escapeChar: string): { heredoc: HeredocNode; dialect: Dialect } | null {
   const heredoc = node.heredocs.length === 1 ? node.heredocs[0] : undefined;
   if (!heredoc?.contentRange) return null;
-  const start = node.flags.at(-1)?.range[1] ?? node.argumentsRange?.[0] ?? node.range[1];
+  const start = runScriptStart(node);
   const lineEnd = source.lastIndexOf("\n", heredoc.contentRange[0] - 1);
   if (lineEnd <= start) return null;
   const words = joinContinuations(source, start, lineEnd, escapeChar).text.trim().split(/\s+/u);

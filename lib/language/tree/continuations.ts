@@ -9,6 +9,12 @@ export interface MappedText {
   offsets: number[];
 }
 
+/** The file offset of `mapped.text[offset]`, clamped to the region (its end for an offset past the text). */
+export function fileOffsetOf(mapped: MappedText, offset: number): number {
+  const clamped = Math.min(Math.max(offset, 0), mapped.offsets.length - 1);
+  return mapped.offsets[clamped] ?? 0;
+}
+
 function lineBreakLength(source: string, at: number): number {
   const code = source.charCodeAt(at);
   if (code === 13) return source.charCodeAt(at + 1) === 10 ? 2 : 1;
