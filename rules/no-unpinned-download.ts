@@ -9,7 +9,7 @@ import { classifyRef, classifyUrl, displayText, isSupportFile, markedLookup, mar
 import { docsUrl } from "../lib/language/index.js";
 import type { DockerfileRuleDefinition } from "../lib/language/index.js";
 import type { RunNode } from "../lib/language/index.js";
-import { parseArgs, unwrapCommand, windowsCommandName, windowsCommands } from "../lib/shell/index.js";
+import { parseArgs, unwrapCommand, windowsCommands, windowsDialectOf } from "../lib/shell/index.js";
 import type { ParsedArgs, ShellWord, SimpleCommand, WindowsDialect } from "../lib/shell/index.js";
 
 type Options = [{ allow?: string[] }];
@@ -274,10 +274,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
      */
     function dialectOf(node: RunNode): WindowsDialect {
       const shellNode = context.sourceCode.facts.shellInstructionAt(node);
-      if (shellNode) {
-        const name = windowsCommandName(shellNode.exec?.[0]?.value ?? "");
-        return name === "powershell" || name === "pwsh" ? "powershell" : "cmd";
-      }
+      if (shellNode) return windowsDialectOf(shellNode.exec?.[0]?.value ?? "") ?? "cmd";
       const text = context.sourceCode.text.slice(node.range[0], node.range[1]);
       return POWERSHELL_TEXT.test(text) ? "powershell" : "cmd";
     }

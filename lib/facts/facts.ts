@@ -7,7 +7,7 @@ import { collectGlobalArgs, collectStages, findStage, globalLookup, PREDEFINED_A
 import type { GlobalArg, Stage } from "./stages.js";
 import { ExpansionBudget, expandVariables } from "../variables/index.js";
 import type { Expansion, VariableLookup } from "../variables/index.js";
-import { analyseRun } from "../shell/index.js";
+import { analyseRun, windowsDialectOf } from "../shell/index.js";
 import type { RunShell } from "../shell/index.js";
 
 interface Definition {
@@ -244,7 +244,7 @@ export class DockerfileFacts {
       const end = Math.min(before, next ? next.from.range[0] : Number.POSITIVE_INFINITY);
       const shell = this.#lastInStage(stage, "Shell", before);
       let latest: { at: number; posix: boolean } | undefined = shell
-        ? { at: shell.range[0], posix: !/(?:^|[\\/])(?:powershell|pwsh|cmd)(?:\.exe)?$/u.test(shell.exec?.[0]?.value.toLowerCase() ?? "") }
+        ? { at: shell.range[0], posix: windowsDialectOf(shell.exec?.[0]?.value ?? "") === null }
         : undefined;
       const pragma = lastBefore(this.#shellPragmas, end, (pragma) => pragma.offset);
       if (pragma && pragma.offset > start && pragma.offset > (latest?.at ?? -1)) latest = { at: pragma.offset, posix: posixPragma(pragma.shell) };

@@ -9,5 +9,5 @@ export { commandName, isShellCommand, parseArgs, shellInvocation, unwrapCommand 
 export type { ArgSpec, ParsedArgs, ParsedOption, ShellInvocation, UnwrappedCommand } from "./commands.js";
 export { analyseRun, execShellScript, runScripts } from "./run-shell.js";
 export type { RunShell } from "./run-shell.js";
-export { windowsCommandName, windowsCommands } from "./windows.js";
+export { windowsCommandName, windowsCommands, windowsDialectOf } from "./windows.js";
 export type { WindowsDialect } from "./windows.js";

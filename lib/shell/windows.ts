@@ -51,6 +51,13 @@ export function windowsCommandName(value: string): string {
   return base.endsWith(".exe") ? base.slice(0, -4) : base;
 }
 
+/** The dialect of a Windows shell program (`pwsh`, `C:\Windows\System32\cmd.exe`), or null for any other program. */
+export function windowsDialectOf(program: string): WindowsDialect | null {
+  const name = windowsCommandName(program);
+  if (name === "powershell" || name === "pwsh") return "powershell";
+  return name === "cmd" ? "cmd" : null;
+}
+
 function slice(source: MappedText, start: number, end: number): MappedText {
   return { text: source.text.slice(start, end), offsets: source.offsets.slice(start, end + 1) };
 }
@@ -515,13 +522,13 @@ function readGroup(reader: Reader, group: { start: number; end: number; before: 
 
 /** The script of an exec-form RUN that starts PowerShell or cmd, or the program's words. */
 function execScript(exec: readonly ExecArgumentNode[], source: string): { script: MappedText; dialect: WindowsDialect; commandLine: boolean } | null {
-  const program = windowsCommandName(exec[0]?.value ?? "");
-  if (program !== "powershell" && program !== "pwsh" && program !== "cmd") return null;
+  const dialect = windowsDialectOf(exec[0]?.value ?? "");
+  if (!dialect) return null;
   // The arguments after `-Command` or `/C`, as one command line.
   let at = -1;
   for (let k = 1; k < exec.length; k++) {
     const value = (exec[k]?.value ?? "").toLowerCase();
-    if (program === "cmd" ? value === "/c" || value === "/k" : value.length >= 2 && "-command".startsWith(value)) {
+    if (dialect === "cmd" ? value === "/c" || value === "/k" : value.length >= 2 && "-command".startsWith(value)) {
       at = k + 1;
       break;
     }
@@ -541,7 +548,7 @@ function execScript(exec: readonly ExecArgumentNode[], source: string): { script
     text += part.value;
   }
   offsets.push(parts.at(-1)?.range[1] ?? 0);
-  return { script: { text, offsets }, dialect: program === "cmd" ? "cmd" : "powershell", commandLine: false };
+  return { script: { text, offsets }, dialect, commandLine: false };
 }
 
 /**
