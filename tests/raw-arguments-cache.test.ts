@@ -75,7 +75,18 @@ describe("dockerfile-ast argument scan cache", () => {
     const plain = countingScans(readAll);
     const cached = countingScans(() => withCachedRawArguments(readAll));
     expect(plain.scans / instructions).toBeGreaterThan(3);
-    expect(cached.scans / instructions).toBeLessThan(1.6);
+    // dockerfile-ast builds every JSON-form instruction twice while parsing: both copies share one scan.
+    expect(cached.scans / instructions).toBeLessThan(1.1);
+  });
+
+  it("keeps the scans of two texts apart when they parse in one wrapper, even at the same positions", () => {
+    const values = withCachedRawArguments(() =>
+      ["RUN make all\n", "RUN echo hi\n"].map((text) => DockerfileParser.parse(text).getInstructions()[0]?.getArguments().map((arg) => arg.getValue())),
+    );
+    expect(values).toEqual([
+      ["make", "all"],
+      ["echo", "hi"],
+    ]);
   });
 
   it("hands out a fresh array each time, so dockerfile-ast's own shift() of flags cannot eat arguments", () => {
