@@ -224,7 +224,9 @@ export class DockerfileSourceCode extends TextSourceCodeBase<{
     const steps: VisitNodeStep[] = [];
     const visit = (node: DockerfileAstNode, parent: DockerfileAstNode | undefined): void => {
       if (parent) this.#parents.set(node, parent);
-      steps.push(new VisitNodeStep({ target: node, phase: 1, args: [node, parent] }));
+      // Listeners get the arguments and never keep or change them: entry and exit share one array.
+      const args = [node, parent];
+      steps.push(new VisitNodeStep({ target: node, phase: 1, args }));
       const keys = visitorKeys[node.type] ?? [];
       for (const key of keys) {
         const child = (node as unknown as Record<string, unknown>)[key];
@@ -234,7 +236,7 @@ export class DockerfileSourceCode extends TextSourceCodeBase<{
           visit(child as DockerfileAstNode, node);
         }
       }
-      steps.push(new VisitNodeStep({ target: node, phase: 2, args: [node, parent] }));
+      steps.push(new VisitNodeStep({ target: node, phase: 2, args }));
     };
     visit(this.ast, undefined);
     this.#steps = steps;
