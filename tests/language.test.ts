@@ -366,6 +366,29 @@ describe("line continuations", () => {
     expect(mapped.text).toBe("a   b");
     expect(mapped.offsets.slice(0, mapped.text.length).map((offset) => code[offset])).toEqual(["a", " ", " ", " ", "b"]);
   });
+
+  it("finds each joined character's offset from its runs as the per-character table does, past the end too", async () => {
+    const { fileOffsetOf, joinContinuations } = await import("../lib/language/tree/index.js");
+    const cases: [string, string][] = [
+      ["RUN a \\\n  b \\\r\n# note\n\n  c \\  \n d", "\\"],
+      ["COPY x \\\n\n\n y", "\\"],
+      ["RUN \\\n", "\\"],
+      ["", "\\"],
+      ["ENV A=1 `\r\n  B=2", "`"],
+      ["RUN echo \\\\\nRUN next", "\\"],
+    ];
+    for (const [code, escape] of cases) {
+      const mapped = joinContinuations(code, 0, code.length, escape);
+      // The table: every character kept, by its file offset, then the region's end.
+      const table = [...mapped.offsets];
+      expect(table).toHaveLength(mapped.text.length + 1);
+      expect(table.at(-1)).toBe(code.length);
+      for (let i = 0; i < mapped.text.length; i++) expect(code[table[i] ?? -1]).toBe(mapped.text[i]);
+      for (let i = -2; i <= mapped.text.length + 2; i++) {
+        expect(fileOffsetOf(mapped, i)).toBe(table[Math.min(Math.max(i, 0), mapped.text.length)]);
+      }
+    }
+  });
 });
 
 describe("language options", () => {

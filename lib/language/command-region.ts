@@ -4,7 +4,7 @@
  * and ADD it starts after the flags; for HEALTHCHECK, after `CMD`. With line
  * continuations joined, as the builder sees it, and a map back to the file.
  */
-import { joinContinuations } from "./tree/index.js";
+import { fileOffsetOf, joinContinuations } from "./tree/index.js";
 import type { InstructionNode, MappedText, Range, RunNode } from "./tree/index.js";
 
 export interface CommandRegion {
@@ -48,9 +48,9 @@ export function commandRegion(node: InstructionNode, text: string, escapeChar: s
 
 /** The file range of `mapped.text.slice(start, end)`, or null when it spans a continuation. */
 export function fileRangeOf(mapped: MappedText, start: number, end: number): Range | null {
-  const from = mapped.offsets[start];
-  const last = mapped.offsets[end - 1];
-  if (from === undefined || last === undefined || end <= start) return null;
+  if (end <= start || start < 0 || end - 1 > mapped.text.length) return null;
+  const from = fileOffsetOf(mapped, start);
+  const last = fileOffsetOf(mapped, end - 1);
   return last - from === end - start - 1 ? [from, last + 1] : null;
 }
 

@@ -8,7 +8,7 @@ export { docsUrl } from "./rule.js";
 export type { DockerfileRuleDefinition, DockerfileRuleVisitor } from "./rule.js";
 export { commandRegion, fileRangeOf, runScriptStart } from "./command-region.js";
 export { readLooseExecArray } from "./exec-json5.js";
-export { PositionIndex, buildTree, fileOffsetOf, joinContinuations } from "./tree/index.js";
+export { PositionIndex, buildTree, fileOffsetOf, joinContinuations, unjoinedText } from "./tree/index.js";
 export type * from "./tree/types.js";
 export type { MappedText } from "./tree/index.js";
 export type { DockerfileSourceCode } from "./source-code.js";

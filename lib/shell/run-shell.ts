@@ -9,7 +9,7 @@
  * - exec form: one command of the JSON strings, or the script of `["sh", "-c", "…"]`.
  */
 import type { ExecArgumentNode, RunNode } from "../language/index.js";
-import { fileOffsetOf, joinContinuations, runScriptStart } from "../language/index.js";
+import { fileOffsetOf, joinContinuations, runScriptStart, unjoinedText } from "../language/index.js";
 import type { MappedText } from "../language/index.js";
 import { isShellCommand, parseShell } from "./index.js";
 import type { ShellRedirect, ShellWord, SimpleCommand } from "./index.js";
@@ -59,12 +59,6 @@ function remapCommand(mapped: MappedText, command: SimpleCommand): SimpleCommand
   };
 }
 
-function identity(text: string, start: number): MappedText {
-  const offsets = new Array<number>(text.length + 1);
-  for (let i = 0; i <= text.length; i++) offsets[i] = start + i;
-  return { text, offsets };
-}
-
 function concat(first: MappedText, second: MappedText): MappedText {
   return {
     text: first.text + second.text,
@@ -100,7 +94,7 @@ export function execShellScript(exec: readonly ExecArgumentNode[], source: strin
   if (!isShellCommand(program) || !script) return null;
   const raw = source.slice(script.range[0] + 1, script.range[1] - 1);
   // Without escapes in the JSON string each character maps one to one.
-  return raw === script.value ? identity(script.value, script.range[0] + 1) : { text: script.value, offsets: new Array<number>(script.value.length + 1).fill(script.range[0]) };
+  return raw === script.value ? unjoinedText(script.value, script.range[0] + 1) : { text: script.value, offsets: new Array<number>(script.value.length + 1).fill(script.range[0]) };
 }
 
 /**
@@ -126,9 +120,9 @@ export function runScripts(node: RunNode, source: string, escapeChar: string): M
     // `RUN <<EOF`: the body is the script; later heredocs are separate scripts too.
     return node.heredocs
       .filter((heredoc) => heredoc.contentRange && !runsOtherInterpreter(heredoc.content))
-      .map((heredoc) => identity(heredoc.content, heredoc.contentRange?.[0] ?? 0));
+      .map((heredoc) => unjoinedText(heredoc.content, heredoc.contentRange?.[0] ?? 0));
   }
-  return [concat(commandLine, identity(source.slice(commandEnd, end), commandEnd))];
+  return [concat(commandLine, unjoinedText(source.slice(commandEnd, end), commandEnd))];
 }
 
 function execCommand(node: RunNode): SimpleCommand[] {

@@ -30,7 +30,7 @@
  * the caller passes one) and a nesting limit; past either, the result is
  * unknown (`exceeded`), which rules treat like an ARG without default.
  */
-import { joinContinuations } from "../language/index.js";
+import { fileOffsetOf, joinContinuations } from "../language/index.js";
 import type { ExecArgumentNode, Range } from "../language/index.js";
 
 /** A variable's value; null when declared without a known value; undefined when not declared. */
@@ -423,7 +423,7 @@ function mapReferences(result: WordResult, toFile: (offset: number) => number): 
 export function processSourceRange(source: string, range: Range, escapeChar: string, lookup: VariableLookup, options: Omit<WordOptions, "escapeChar"> = {}): WordResult {
   const mapped = joinContinuations(source, range[0], range[1], escapeChar);
   const result = processWord(mapped.text, lookup, { ...options, escapeChar });
-  return mapReferences(result, (offset) => mapped.offsets[offset] ?? range[1]);
+  return mapReferences(result, (offset) => fileOffsetOf(mapped, offset));
 }
 
 /**

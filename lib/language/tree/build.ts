@@ -13,7 +13,7 @@ import type {
   Property,
 } from "dockerfile-ast";
 import { unquoteWord } from "../../text/index.js";
-import { joinContinuations } from "./continuations.js";
+import { fileOffsetOf, joinContinuations } from "./continuations.js";
 import { LINE_END_PLACEHOLDER, escapedLineEnds, withPlaceholders } from "./escaped-line-ends.js";
 import { readExecArray } from "./exec-array.js";
 import { PositionIndex } from "./positions.js";
@@ -219,7 +219,7 @@ class TreeBuilder {
     if (!argumentsRange) return [];
     const [from, to] = argumentsRange;
     const mapped = joinContinuations(this.#text, from, to, this.#escapeChar);
-    const at = (offset: number): number => mapped.offsets[offset] ?? to;
+    const at = (offset: number): number => fileOffsetOf(mapped, offset);
     const after = (offset: number): number => (offset > 0 ? at(offset - 1) + 1 : at(0));
     return splitArgWords(mapped.text, this.#escapeChar).map(({ word, start, end }) => {
       const eq = word.indexOf("=");
@@ -252,7 +252,7 @@ class TreeBuilder {
     const exec: ExecArgumentNode[] = [];
     for (let i = 0; i < values.length; i++) {
       const [from, to] = ranges[i] ?? [0, 0];
-      const range: Range = [mapped.offsets[from] ?? start, (mapped.offsets[to - 1] ?? end - 1) + 1];
+      const range: Range = [fileOffsetOf(mapped, from), fileOffsetOf(mapped, to - 1) + 1];
       exec.push({ type: "ExecArgument", range, loc: this.#index.locOf(range), value: values[i] ?? "" });
     }
     return { exec, malformed: false };
@@ -375,7 +375,7 @@ class TreeBuilder {
   lineEndAfter(start: number, end: number): number {
     const mapped = joinContinuations(this.#text, start, end, this.#escapeChar);
     const newline = mapped.text.search(/[\r\n]/u);
-    return newline < 0 ? end : (mapped.offsets[newline] ?? end);
+    return newline < 0 ? end : fileOffsetOf(mapped, newline);
   }
 
   directive(directive: ParserDirective): ParserDirectiveNode {

@@ -6,13 +6,70 @@
 export interface MappedText {
   text: string;
   /** `offsets[i]` is the file offset of `text[i]`; `offsets[text.length]` is the region's end. */
-  offsets: number[];
+  readonly offsets: readonly number[];
+}
+
+/**
+ * A joined region kept as the runs of text it copies from the file: most
+ * regions are one run, so an offset is found without an array of one number
+ * per character, which is built only if a caller reads `offsets`.
+ */
+class JoinedText implements MappedText {
+  readonly text: string;
+  /** Where each run starts in `text`, ascending, and where it starts in the file. */
+  readonly #textStarts: readonly number[];
+  readonly #fileStarts: readonly number[];
+  readonly #end: number;
+  #offsets: number[] | undefined;
+
+  constructor(text: string, textStarts: number[], fileStarts: number[], end: number) {
+    this.text = text;
+    this.#textStarts = textStarts;
+    this.#fileStarts = fileStarts;
+    this.#end = end;
+  }
+
+  /** The file offset of `text[index]`, for 0 ≤ index ≤ text.length (the region's end at text.length). */
+  offsetAt(index: number): number {
+    if (index >= this.text.length) return this.#end;
+    const starts = this.#textStarts;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((starts[mid] ?? 0) <= index) low = mid;
+      else high = mid - 1;
+    }
+    return (this.#fileStarts[low] ?? 0) + index - (starts[low] ?? 0);
+  }
+
+  get offsets(): readonly number[] {
+    if (this.#offsets === undefined) {
+      const length = this.text.length;
+      const offsets = new Array<number>(length + 1);
+      for (let run = 0; run < this.#textStarts.length; run++) {
+        const from = this.#textStarts[run] ?? 0;
+        const to = this.#textStarts[run + 1] ?? length;
+        const file = (this.#fileStarts[run] ?? 0) - from;
+        for (let i = from; i < to; i++) offsets[i] = file + i;
+      }
+      offsets[length] = this.#end;
+      this.#offsets = offsets;
+    }
+    return this.#offsets;
+  }
 }
 
 /** The file offset of `mapped.text[offset]`, clamped to the region (its end for an offset past the text). */
 export function fileOffsetOf(mapped: MappedText, offset: number): number {
-  const clamped = Math.min(Math.max(offset, 0), mapped.offsets.length - 1);
-  return mapped.offsets[clamped] ?? 0;
+  const clamped = Math.max(Math.min(offset, mapped.text.length), 0);
+  if (mapped instanceof JoinedText) return mapped.offsetAt(clamped);
+  return mapped.offsets[Math.min(clamped, mapped.offsets.length - 1)] ?? 0;
+}
+
+/** `text`, which starts at file offset `start` and has no continuation, as a mapped text. */
+export function unjoinedText(text: string, start: number): MappedText {
+  return new JoinedText(text, [0], [start], start + text.length);
 }
 
 function lineBreakLength(source: string, at: number): number {
@@ -60,15 +117,21 @@ export function continuationEnd(source: string, at: number, end: number, escapeC
 
 export function joinContinuations(source: string, start: number, end: number, escapeChar: string): MappedText {
   let text = "";
-  const offsets: number[] = [];
+  const textStarts: number[] = [];
+  const fileStarts: number[] = [];
+  const addRun = (from: number, to: number): void => {
+    if (to <= from) return;
+    textStarts.push(text.length);
+    fileStarts.push(from);
+    text += source.slice(from, to);
+  };
   let chunkStart = start;
   let i = start;
   while (i < end) {
     if (source[i] === escapeChar) {
       const after = continuationEnd(source, i, end, escapeChar);
       if (after > i) {
-        text += source.slice(chunkStart, i);
-        for (let k = chunkStart; k < i; k++) offsets.push(k);
+        addRun(chunkStart, i);
         i = after;
         chunkStart = i;
         continue;
@@ -76,9 +139,10 @@ export function joinContinuations(source: string, start: number, end: number, es
     }
     i++;
   }
-  const stop = Math.min(i, end);
-  text += source.slice(chunkStart, stop);
-  for (let k = chunkStart; k < stop; k++) offsets.push(k);
-  offsets.push(end);
-  return { text, offsets };
+  addRun(chunkStart, Math.min(i, end));
+  if (textStarts.length === 0) {
+    textStarts.push(0);
+    fileStarts.push(end);
+  }
+  return new JoinedText(text, textStarts, fileStarts, end);
 }
