@@ -24,46 +24,47 @@ interface Scanning {
   getRawArguments?: (this: Instruction) => unknown[];
 }
 
-/** The parsed text an instruction reads (a protected field in dockerfile-ast's types). */
-interface OfDocument {
-  document?: object;
-}
-
 interface LspPosition {
   line: number;
   character: number;
 }
 
-/** One number per position: lines and columns of a text under 1 MiB stay far below 2^26. */
-function keyOf(position: LspPosition): number {
-  return position.line * 67_108_864 + position.character;
+/** The parsed text an instruction reads (a protected field in dockerfile-ast's types). */
+interface OfDocument {
+  document?: { offsetAt(position: LspPosition): number };
+}
+
+/** One scan, and the positions that fix what it read besides its start. */
+interface Scanned {
+  keywordEnd: LspPosition;
+  end: LspPosition;
+  args: unknown[];
+}
+
+function samePosition(a: LspPosition, b: LspPosition): boolean {
+  return a.line === b.line && a.character === b.character;
 }
 
 export function withCachedRawArguments<T>(parse: () => T): T {
   const prototype = Instruction.prototype as unknown as Scanning;
   const scan = prototype.getRawArguments;
   if (typeof scan !== "function") return parse();
-  // Document → instruction start → keyword end → instruction end → arguments:
-  // the document and the three positions fix what the scan reads.
-  const found = new Map<object, Map<number, Map<number, Map<number, unknown[]>>>>();
+  // Document → offset where the instruction starts → its scans (one, or the copies dockerfile-ast
+  // built of it): the document, the start, the keyword's end and the end fix what a scan reads.
+  const found = new Map<object, Map<number, Scanned[]>>();
   prototype.getRawArguments = function cachingScan(this: Instruction): unknown[] {
     const document = (this as unknown as OfDocument).document;
-    if (document === undefined) return scan.call(this);
-    const byDocument = found.get(document) ?? new Map<number, Map<number, Map<number, unknown[]>>>();
-    const range = this.getRange();
-    const byStart = byDocument.get(keyOf(range.start)) ?? new Map<number, Map<number, unknown[]>>();
-    const keywordEnd = keyOf(this.getInstructionRange().end);
-    const byKeyword = byStart.get(keywordEnd) ?? new Map<number, unknown[]>();
-    const end = keyOf(range.end);
-    let args = byKeyword.get(end);
-    if (args === undefined) {
-      args = scan.call(this);
-      byKeyword.set(end, args);
-      byStart.set(keywordEnd, byKeyword);
-      byDocument.set(keyOf(range.start), byStart);
-      found.set(document, byDocument);
-    }
-    return args.slice();
+    if (typeof document?.offsetAt !== "function") return scan.call(this);
+    let byStart = found.get(document);
+    if (byStart === undefined) found.set(document, (byStart = new Map()));
+    const { start, end } = this.getRange();
+    const keywordEnd = this.getInstructionRange().end;
+    const offset = document.offsetAt(start);
+    let scans = byStart.get(offset);
+    if (scans === undefined) byStart.set(offset, (scans = []));
+    let hit = scans.find((scanned) => samePosition(scanned.end, end) && samePosition(scanned.keywordEnd, keywordEnd));
+    if (hit === undefined) scans.push((hit = { keywordEnd, end, args: scan.call(this) }));
+    return hit.args.slice();
   };
   try {
     return parse();
