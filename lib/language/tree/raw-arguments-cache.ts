@@ -56,7 +56,7 @@ export function withCachedRawArguments<T>(parse: () => T): T {
     const document = (this as unknown as OfDocument).document;
     if (typeof document?.offsetAt !== "function") return scan.call(this);
     let byStart = found.get(document);
-    if (byStart === undefined) found.set(document, (byStart = new Map()));
+    if (byStart === undefined) found.set(document, (byStart = new Map<number, Scanned[]>()));
     const { start, end } = this.getRange();
     const keywordEnd = this.getInstructionRange().end;
     const offset = document.offsetAt(start);
