@@ -392,10 +392,13 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
       const pending = new Map<string, { installedAbove: Set<Language>; copies: { copy: ContextCopy; index: number }[] }>();
       const installed = new Set<Language>();
       let seenContextCopy = false;
+      // Only a whole-context copy is reported: without one the installs need not be read.
+      const contextCopies = steps.map((step) => contextCopyOf(step, facts));
+      if (!contextCopies.some(Boolean)) return;
       for (let i = 0; i < steps.length; i++) {
         const step = steps[i];
         if (!step) continue;
-        const copy = contextCopyOf(step, facts);
+        const copy = contextCopies[i];
         if (copy) {
           const key = [...installed].sort().join(" ");
           let group = pending.get(key);

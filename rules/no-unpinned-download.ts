@@ -59,6 +59,8 @@ const POWERSHELL_TEXT = /\$\{?env:|\$ErrorActionPreference|\b(?:iex|New-Object|I
 /** What runs a script piped into it in PowerShell. */
 const POWERSHELL_RUNNERS = new Set(["iex", "invoke-expression", "powershell", "pwsh"]);
 
+/** The other tools `isVerification` knows, each with its own test. */
+const SIGNATURE_TOOLS = new Set(["gpg", "gpg2", "gpgv", "gpgv2", "debsig-verify", "cosign", "minisign", "signify", "signify-openbsd", "slsa-verifier", "gh", "rpm", "dpkg-sig", "openssl"]);
 const CHECKSUM_TOOLS = new Set(["sha1sum", "sha224sum", "sha256sum", "sha384sum", "sha512sum", "md5sum", "b2sum", "b3sum", "shasum", "rhash"]);
 const SHELLS_AND_INTERPRETERS = new Set(["sh", "bash", "ash", "dash", "zsh", "ksh", "mksh", "python", "python2", "python3", "perl", "ruby", "node", "php", "pwsh"]);
 const KEYRING_PATH = /(?:^|\/)(?:keyrings|trusted\.gpg\.d|rpm-gpg)\/|\.(?:gpg|asc|key|pub|pem)$/iu;
@@ -113,13 +115,16 @@ function hasOption(parsed: ParsedArgs, ...names: string[]): boolean {
 }
 
 /** The command's name and arguments after wrappers (`sudo`, `env`, …) and `busybox`. */
-function unwrap(cmd: SimpleCommand): { name: string | null; args: ShellWord[] } {
+function unwrap(cmd: SimpleCommand): { name: string | null; args: readonly ShellWord[] } {
   const unwrapped = unwrapCommand(cmd);
   if (unwrapped.name === "busybox" && unwrapped.args[0] && !unwrapped.args[0].dynamic) {
     return { name: basename(unwrapped.args[0].value), args: unwrapped.args.slice(1) };
   }
-  return { name: unwrapped.name, args: unwrapped.args };
+  return unwrapped;
 }
+
+/** The POSIX commands this rule reports: downloads and clones. */
+const FETCHERS = new Set(["curl", "wget", "git"]);
 
 /** The command that reads `commands[index]`'s output through a pipe, if any. */
 function pipeReader(commands: readonly SimpleCommand[], index: number): SimpleCommand | null {
@@ -162,6 +167,7 @@ function isVerification(commands: readonly SimpleCommand[], index: number): bool
     // `[ "$(sha256sum f | cut -d' ' -f1)" = "$SHA" ]`, `sha256sum f | grep -q "$SHA"`
     return cmd.context === "substitution" || isChecksumComparison(pipeReader(commands, index));
   }
+  if (!SIGNATURE_TOOLS.has(name)) return false;
   const values = args.map((word) => word.value);
   switch (name) {
     case "gpg":
@@ -283,6 +289,8 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
       const shell = facts.shellOf(node);
       const windows = !shell.posix;
       const commands = windows ? windowsCommands(node, context.sourceCode.text, facts.escapeChar, dialectOf(node)) : shell.commands;
+      // In a POSIX shell only curl, wget and git fetch anything this rule reports.
+      if (!windows && !commands.some((cmd) => FETCHERS.has(unwrap(cmd).name ?? ""))) return;
       if (commands.length === 0) return;
       const base = markedLookup(facts, node);
       const locals = new Map<string, string>();
@@ -356,7 +364,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
       }
 
       /** Windows-only commands: web cmdlets, WebClient calls, BITS, certutil; and the `cd` of cmd and PowerShell. True when handled. */
-      function readWindowsCommand(name: string, args: ShellWord[], index: number): boolean {
+      function readWindowsCommand(name: string, args: readonly ShellWord[], index: number): boolean {
         const cmd = commands[index];
         if (!cmd) return true;
         switch (name) {
@@ -403,7 +411,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
       }
 
       /** The value of a PowerShell parameter given by any unambiguous prefix of at least 4 characters (`-Uri`, `-Sou`). */
-      function namedValue(args: ShellWord[], parameter: string): ShellWord | undefined {
+      function namedValue(args: readonly ShellWord[], parameter: string): ShellWord | undefined {
         for (let k = 0; k < args.length; k++) {
           const value = (args[k]?.value ?? "").toLowerCase();
           const colon = value.indexOf(":");
@@ -419,7 +427,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
       }
 
       /** The words of a PowerShell call that are not parameters or their values (switches take none). */
-      function positionals(args: ShellWord[]): ShellWord[] {
+      function positionals(args: readonly ShellWord[]): ShellWord[] {
         const out: ShellWord[] = [];
         for (let k = 0; k < args.length; k++) {
           const word = args[k] as ShellWord;
@@ -449,7 +457,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
       }
 
       /** `Invoke-WebRequest -Uri … -OutFile …` and its aliases: saved with -OutFile, else streamed, used, or only printed. */
-      function collectWebRequest(args: ShellWord[], index: number): void {
+      function collectWebRequest(args: readonly ShellWord[], index: number): void {
         const cmd = commands[index];
         if (!cmd) return;
         const method = namedValue(args, "-method")?.value.toUpperCase();
@@ -490,7 +498,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
         downloads.push({ word, url, saved, runs });
       }
 
-      function collectDownloads(tool: "curl" | "wget", args: ShellWord[], index: number): void {
+      function collectDownloads(tool: "curl" | "wget", args: readonly ShellWord[], index: number): void {
         const cmd = commands[index];
         if (!cmd) return;
         const parsed = parseArgs(args, { withValue: tool === "curl" ? CURL_VALUED : WGET_VALUED });
@@ -542,7 +550,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
         for (const word of urls) addDownload(word, saved, runs);
       }
 
-      function handleGit(args: ShellWord[]): void {
+      function handleGit(args: readonly ShellWord[]): void {
         // Global options before the subcommand: `git -C dir`, `git -c key=value`, `--git-dir=…`.
         let i = 0;
         let dir = "";

@@ -39,9 +39,9 @@ export interface DependencyInstall {
    * project's sources too (`pip install .`, `cargo fetch`), so copying
    * manifests alone cannot feed it.
    */
-  manifests: string[] | null;
+  manifests: readonly string[] | null;
   /** Directories the install reads whole (the Gradle and Maven wrappers' `gradle/` and `.mvn/`). */
-  directories: string[];
+  directories: readonly string[];
   /**
    * Where the install runs, from options such as `npm --prefix app` or
    * `pnpm -C app`: a path relative to the shell's directory or absolute, `""`
@@ -53,7 +53,7 @@ export interface DependencyInstall {
    * --no-root`), needed when it runs before the sources are copied. Empty when
    * the install never touches the project's own code or already has them.
    */
-  depsOnlyOptions: string[];
+  depsOnlyOptions: readonly string[];
 }
 
 interface Tool {
@@ -152,6 +152,18 @@ function pipTool(name: string, args: readonly ShellWord[], nameWord: ShellWord):
 
 /** Reads the install a command runs, if it is one. */
 export function dependencyInstallOf(cmd: SimpleCommand): DependencyInstall | null {
+  let install = installs.get(cmd);
+  if (install === undefined) {
+    install = readDependencyInstall(cmd);
+    installs.set(cmd, install);
+  }
+  return install;
+}
+
+/** A stage built FROM another reads its parent's RUNs again: each command is read once (callers share the result). */
+const installs = new WeakMap<SimpleCommand, DependencyInstall | null>();
+
+function readDependencyInstall(cmd: SimpleCommand): DependencyInstall | null {
   const unwrapped = unwrapCommand(cmd);
   const args = unwrapped.args;
   const nameWord = cmd.words[cmd.words.length - args.length - 1];

@@ -39,6 +39,18 @@ const APK_INSTALLS = new Set(["add", "upgrade", "fix"]);
 
 /** How a command uses a package index, if it does. */
 export function packageIndexUseOf(cmd: SimpleCommand): PackageIndexUse | null {
+  let use = uses.get(cmd);
+  if (use === undefined) {
+    use = readPackageIndexUse(cmd);
+    uses.set(cmd, use);
+  }
+  return use;
+}
+
+/** Rules that pair refreshes with installs ask this of every command of every RUN: each command is read once. */
+const uses = new WeakMap<SimpleCommand, PackageIndexUse | null>();
+
+function readPackageIndexUse(cmd: SimpleCommand): PackageIndexUse | null {
   const os = osPackageCommandOf(cmd, true);
   if (os && (os.manager === "apt" || os.manager === "apk")) {
     const sub = os.subcommand.value;

@@ -29,13 +29,13 @@ export interface InstallCommand {
   /** The subcommand that installs: `install`, `add`, `i`, `get`, … */
   subcommand: ShellWord;
   /** Every option on the command line, before and after the subcommand, with its value. */
-  options: ParsedOption[];
+  options: readonly ParsedOption[];
   /**
    * The words that name what to install, in order: option values left out
    * (`-t bookworm-backports`, `--virtual .deps`, `-r requirements.txt`).
    * Local files, paths and URLs are included; judging them is the caller's job.
    */
-  packages: ShellWord[];
+  packages: readonly ShellWord[];
 }
 
 interface ManagerSpec {
@@ -204,9 +204,9 @@ export interface OsPackageCommand {
   command: SimpleCommand;
   toolWord: ShellWord;
   subcommand: ShellWord;
-  options: ParsedOption[];
+  options: readonly ParsedOption[];
   /** The positionals after the subcommand. */
-  operands: ShellWord[];
+  operands: readonly ShellWord[];
 }
 
 const XARGS_VALUED = ["-a", "--arg-file", "-d", "--delimiter", "-E", "-e", "--eof", "-I", "-i", "--replace", "-L", "-l", "--max-lines", "-n", "--max-args", "-P", "--max-procs", "-s", "--max-chars", "--process-slot-var"];
@@ -226,6 +226,20 @@ export function xargsTarget(args: readonly ShellWord[]): { name: string; args: S
  * Null for other commands and when the subcommand is not written literally.
  */
 export function osPackageCommandOf(cmd: SimpleCommand, throughXargs = false): OsPackageCommand | null {
+  // `packageIndexUseOf`, the one caller through xargs, keeps its own results.
+  if (throughXargs) return readOsPackageCommand(cmd, true);
+  let os = osCommands.get(cmd);
+  if (os === undefined) {
+    os = readOsPackageCommand(cmd, false);
+    osCommands.set(cmd, os);
+  }
+  return os;
+}
+
+/** Several rules ask this of every command of every RUN: each command is read once (callers share the result). */
+const osCommands = new WeakMap<SimpleCommand, OsPackageCommand | null>();
+
+function readOsPackageCommand(cmd: SimpleCommand, throughXargs: boolean): OsPackageCommand | null {
   const unwrapped = unwrapCommand(cmd);
   let name = unwrapped.name;
   let args = unwrapped.args;

@@ -24,11 +24,11 @@ export function commandName(cmd: SimpleCommand): string | null {
 
 export interface UnwrappedCommand {
   /** Basename of the wrapped command, null when unknown (dynamic) or absent (`sudo -v`, `exec >log`). */
-  name: string | null;
+  readonly name: string | null;
   /** The words after the wrapped command's name. */
-  args: ShellWord[];
+  readonly args: readonly ShellWord[];
   /** The command-name words of the wrappers that were skipped (`sudo`, `env`, …), in order. */
-  wrappers: ShellWord[];
+  readonly wrappers: readonly ShellWord[];
 }
 
 /**
@@ -125,7 +125,22 @@ function skipWrapper(name: string, words: readonly ShellWord[], i: number): numb
  * gets other arguments.
  */
 export function unwrapCommand(cmd: SimpleCommand): UnwrappedCommand {
-  const words = cmd.words;
+  let unwrapped = unwrappedByCommand.get(cmd);
+  if (!unwrapped) {
+    unwrapped = unwrap(cmd.words);
+    unwrappedByCommand.set(cmd, unwrapped);
+  }
+  return unwrapped;
+}
+
+/**
+ * Most rules ask for the name of every command of every RUN, and a command's
+ * words do not change once parsed: each command is unwrapped once, and callers
+ * share the result, which is why it is read-only.
+ */
+const unwrappedByCommand = new WeakMap<SimpleCommand, UnwrappedCommand>();
+
+function unwrap(words: readonly ShellWord[]): UnwrappedCommand {
   const wrappers: ShellWord[] = [];
   let i = 0;
   for (;;) {

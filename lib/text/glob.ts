@@ -12,7 +12,28 @@ const notSlash = (char: string): boolean => char !== "/";
 /** What `.` of a regular expression matches: `**` never crossed a line break. */
 const anything = (char: string): boolean => char !== "\n" && char !== "\r" && char !== "\u2028" && char !== "\u2029";
 
+/**
+ * Compiled patterns by case mode and text: a rule's options compile the same
+ * patterns for every file. Matchers keep no state between calls. Bounded, and
+ * only short patterns, as patterns can come from the linted text.
+ */
+const compiled = new Map<string, WildcardMatcher>();
+const CACHED_PATTERNS = 256;
+const CACHED_PATTERN_LENGTH = 256;
+
 export function compileGlob(pattern: string, options: { caseSensitive?: boolean } = {}): WildcardMatcher {
+  if (pattern.length > CACHED_PATTERN_LENGTH) return compile(pattern, options);
+  const key = `${options.caseSensitive === true ? "s" : "i"}${pattern}`;
+  let matcher = compiled.get(key);
+  if (!matcher) {
+    if (compiled.size >= CACHED_PATTERNS) compiled.clear();
+    matcher = compile(pattern, options);
+    compiled.set(key, matcher);
+  }
+  return matcher;
+}
+
+function compile(pattern: string, options: { caseSensitive?: boolean }): WildcardMatcher {
   const tokens: WildcardToken[] = [];
   // Code points, as the `u` flag of a regular expression reads them.
   const chars = Array.from(pattern);
@@ -36,6 +57,6 @@ export function compileGlob(pattern: string, options: { caseSensitive?: boolean 
 
 /** A matcher for a list of patterns; an empty list matches nothing. */
 export function globMatcher(patterns: readonly string[], options: { caseSensitive?: boolean } = {}): (text: string) => boolean {
-  const compiled = patterns.map((pattern) => compileGlob(pattern, options));
-  return (text) => compiled.some((matcher) => matcher.test(text));
+  const matchers = patterns.map((pattern) => compileGlob(pattern, options));
+  return (text) => matchers.some((matcher) => matcher.test(text));
 }
