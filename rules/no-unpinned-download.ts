@@ -59,8 +59,6 @@ const POWERSHELL_TEXT = /\$\{?env:|\$ErrorActionPreference|\b(?:iex|New-Object|I
 /** What runs a script piped into it in PowerShell. */
 const POWERSHELL_RUNNERS = new Set(["iex", "invoke-expression", "powershell", "pwsh"]);
 
-/** The other tools `isVerification` knows, each with its own test. */
-const SIGNATURE_TOOLS = new Set(["gpg", "gpg2", "gpgv", "gpgv2", "debsig-verify", "cosign", "minisign", "signify", "signify-openbsd", "slsa-verifier", "gh", "rpm", "dpkg-sig", "openssl"]);
 const CHECKSUM_TOOLS = new Set(["sha1sum", "sha224sum", "sha256sum", "sha384sum", "sha512sum", "md5sum", "b2sum", "b3sum", "shasum", "rhash"]);
 const SHELLS_AND_INTERPRETERS = new Set(["sh", "bash", "ash", "dash", "zsh", "ksh", "mksh", "python", "python2", "python3", "perl", "ruby", "node", "php", "pwsh"]);
 const KEYRING_PATH = /(?:^|\/)(?:keyrings|trusted\.gpg\.d|rpm-gpg)\/|\.(?:gpg|asc|key|pub|pem)$/iu;
@@ -167,33 +165,34 @@ function isVerification(commands: readonly SimpleCommand[], index: number): bool
     // `[ "$(sha256sum f | cut -d' ' -f1)" = "$SHA" ]`, `sha256sum f | grep -q "$SHA"`
     return cmd.context === "substitution" || isChecksumComparison(pipeReader(commands, index));
   }
-  if (!SIGNATURE_TOOLS.has(name)) return false;
-  const values = args.map((word) => word.value);
+  // Asked of every command of every RUN: the words are tested in place, not copied.
+  const has = (value: string): boolean => args.some((word) => word.value === value);
+  const startsWith = (prefix: string): boolean => args.some((word) => word.value.startsWith(prefix));
   switch (name) {
     case "gpg":
     case "gpg2":
-      return values.includes("--verify") || values.includes("--verify-files");
+      return has("--verify") || has("--verify-files");
     case "gpgv":
     case "gpgv2":
     case "debsig-verify":
       return true;
     case "cosign":
-      return values.some((value) => value.startsWith("verify"));
+      return startsWith("verify");
     case "minisign":
       return hasOption(parseArgs(args, { withValue: ["-p", "-P", "-m", "-x", "-s"] }), "-V");
     case "signify":
     case "signify-openbsd":
       return hasOption(parseArgs(args, { withValue: ["-p", "-m", "-x", "-s", "-t"] }), "-V", "-C");
     case "slsa-verifier":
-      return values.some((value) => value.startsWith("verify"));
+      return startsWith("verify");
     case "gh":
-      return values.includes("attestation") && values.includes("verify");
+      return has("attestation") && has("verify");
     case "rpm":
-      return values.includes("-K") || values.includes("--checksig");
+      return has("-K") || has("--checksig");
     case "dpkg-sig":
-      return values.includes("--verify");
+      return has("--verify");
     case "openssl":
-      return values.includes("dgst") && (values.includes("-verify") || cmd.context === "substitution" || isChecksumComparison(pipeReader(commands, index)));
+      return has("dgst") && (has("-verify") || cmd.context === "substitution" || isChecksumComparison(pipeReader(commands, index)));
     default:
       return false;
   }
