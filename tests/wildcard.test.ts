@@ -133,3 +133,25 @@ describe("wildcard automaton", () => {
     }
   });
 });
+
+describe("compiled globs kept by pattern", () => {
+  it("one matcher per pattern and case mode, the two modes kept apart", () => {
+    expect(compileGlob("Foo*")).toBe(compileGlob("Foo*"));
+    expect(compileGlob("Foo*", { caseSensitive: true })).toBe(compileGlob("Foo*", { caseSensitive: true }));
+    expect(compileGlob("Foo*", { caseSensitive: true })).not.toBe(compileGlob("Foo*"));
+    expect(compileGlob("Foo*").test("foobar")).toBe(true);
+    expect(compileGlob("Foo*", { caseSensitive: true }).test("foobar")).toBe(false);
+    expect(compileGlob("Foo*", { caseSensitive: true }).test("Foobar")).toBe(true);
+  });
+
+  it("matches the same after more patterns than it keeps, and compiles a long pattern from the linted text each time", () => {
+    for (let i = 0; i < 600; i++) {
+      expect(compileGlob(`p${String(i)}-*`).test(`p${String(i)}-x`)).toBe(true);
+      expect(compileGlob(`p${String(i)}-*`).test(`p${String(i + 1)}-x`)).toBe(false);
+    }
+    const long = `${"a".repeat(300)}*`;
+    expect(compileGlob(long)).not.toBe(compileGlob(long));
+    expect(compileGlob(long).test(`${"a".repeat(300)}b`)).toBe(true);
+    expect(compileGlob(long).test("a".repeat(299))).toBe(false);
+  });
+});

@@ -225,6 +225,11 @@ ruleTester.run("no-unpinned-download", rule, {
       errors: [{ messageId: "unversionedUrl", column: 23 }],
     },
     {
+      name: "curl behind wrappers, after commands the rule does not read (sudo -E, env)",
+      code: lines("FROM debian:12", "RUN set -eux; mkdir -p /opt; sudo -E env A=1 curl -fsSL https://example.com/install.sh | sh"),
+      errors: [{ messageId: "unversionedUrl", column: 57 }],
+    },
+    {
       name: "sudo and an interpreter reading stdin",
       code: lines("FROM python:3.12-slim", "RUN curl -fsSL https://bootstrap.pypa.io/get-pip.py | sudo -E python3 -"),
       errors: [{ messageId: "unversionedUrl", column: 16 }],

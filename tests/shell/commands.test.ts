@@ -55,6 +55,16 @@ describe("commandName", () => {
 });
 
 describe("unwrapCommand", () => {
+  it("reads each command once: asking again gives the same reading, and each command its own", () => {
+    const [sudo, env] = parseShell("sudo apt-get update && env A=1 make").commands;
+    if (!sudo || !env) throw new Error("two commands expected");
+    expect(unwrapCommand(sudo)).toBe(unwrapCommand(sudo));
+    expect(unwrapCommand(sudo).name).toBe("apt-get");
+    expect(unwrapCommand(env).name).toBe("make");
+    // The same text parsed again is another command, read on its own.
+    expect(unwrapCommand(first("sudo apt-get update"))).not.toBe(unwrapCommand(sudo));
+  });
+
   it("returns the command itself when there is no wrapper", () => {
     expect(unwrap("apt-get install -y x")).toEqual({ name: "apt-get", args: ["install", "-y", "x"], wrappers: [] });
   });
