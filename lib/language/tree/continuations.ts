@@ -3,6 +3,8 @@
  * (escape character, optional blanks, line break) removed, and the comment
  * or empty lines inside a continuation dropped, as BuildKit does.
  */
+import { lastStartAtOrBefore } from "./sorted-starts.js";
+
 export interface MappedText {
   text: string;
   /** `offsets[i]` is the file offset of `text[i]`; `offsets[text.length]` is the region's end. */
@@ -32,15 +34,8 @@ class JoinedText implements MappedText {
   /** The file offset of `text[index]`, for 0 ≤ index ≤ text.length (the region's end at text.length). */
   offsetAt(index: number): number {
     if (index >= this.text.length) return this.#end;
-    const starts = this.#textStarts;
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if ((starts[mid] ?? 0) <= index) low = mid;
-      else high = mid - 1;
-    }
-    return (this.#fileStarts[low] ?? 0) + index - (starts[low] ?? 0);
+    const run = lastStartAtOrBefore(this.#textStarts, index);
+    return (this.#fileStarts[run] ?? 0) + index - (this.#textStarts[run] ?? 0);
   }
 
   get offsets(): readonly number[] {

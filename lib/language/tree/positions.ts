@@ -1,3 +1,4 @@
+import { lastStartAtOrBefore } from "./sorted-starts.js";
 import type { Position, Range, SourceLocation } from "./types.js";
 
 /** The line breaks dockerfile-ast counts: `\r\n`, `\r` and `\n`. ESLint is told the same. */
@@ -43,15 +44,8 @@ export class PositionIndex {
 
   /** 1-based line and column of an offset. */
   positionOf(offset: number): Position {
-    const starts = this.#lineStarts;
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if ((starts[mid] ?? 0) <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: offset - (starts[low] ?? 0) + 1 };
+    const line = lastStartAtOrBefore(this.#lineStarts, offset);
+    return { line: line + 1, column: offset - (this.#lineStarts[line] ?? 0) + 1 };
   }
 
   locOf(range: Range): SourceLocation {
