@@ -4,7 +4,7 @@
  * and what each one reads, so that rules can tell whether a Dockerfile copies
  * those manifests on their own before the install.
  */
-import { parseArgs, unwrapCommand } from "../shell/index.js";
+import { oncePerCommand, parseArgs, unwrapCommand } from "../shell/index.js";
 import type { ShellWord, SimpleCommand } from "../shell/index.js";
 
 export type Ecosystem =
@@ -152,16 +152,10 @@ function pipTool(name: string, args: readonly ShellWord[], nameWord: ShellWord):
 
 /** Reads the install a command runs, if it is one. */
 export function dependencyInstallOf(cmd: SimpleCommand): DependencyInstall | null {
-  let install = installs.get(cmd);
-  if (install === undefined) {
-    install = readDependencyInstall(cmd);
-    installs.set(cmd, install);
-  }
-  return install;
+  return installOnce(cmd);
 }
 
-/** A stage built FROM another reads its parent's RUNs again: each command is read once (callers share the result). */
-const installs = new WeakMap<SimpleCommand, DependencyInstall | null>();
+const installOnce = oncePerCommand(readDependencyInstall);
 
 function readDependencyInstall(cmd: SimpleCommand): DependencyInstall | null {
   const unwrapped = unwrapCommand(cmd);

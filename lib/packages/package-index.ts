@@ -3,7 +3,7 @@
  * that read the index (`apt-get install`, `apk add`), for rules that check
  * whether the two run in the same RUN.
  */
-import { parseArgs, unwrapCommand } from "../shell/index.js";
+import { oncePerCommand, parseArgs, unwrapCommand } from "../shell/index.js";
 import type { SimpleCommand } from "../shell/index.js";
 import { osPackageCommandOf, xargsTarget } from "./package-managers.js";
 
@@ -39,16 +39,10 @@ const APK_INSTALLS = new Set(["add", "upgrade", "fix"]);
 
 /** How a command uses a package index, if it does. */
 export function packageIndexUseOf(cmd: SimpleCommand): PackageIndexUse | null {
-  let use = uses.get(cmd);
-  if (use === undefined) {
-    use = readPackageIndexUse(cmd);
-    uses.set(cmd, use);
-  }
-  return use;
+  return indexUseOnce(cmd);
 }
 
-/** Rules that pair refreshes with installs ask this of every command of every RUN: each command is read once. */
-const uses = new WeakMap<SimpleCommand, PackageIndexUse | null>();
+const indexUseOnce = oncePerCommand(readPackageIndexUse);
 
 function readPackageIndexUse(cmd: SimpleCommand): PackageIndexUse | null {
   const os = osPackageCommandOf(cmd, true);

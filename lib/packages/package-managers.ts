@@ -7,7 +7,7 @@
  * `pip -i https://…`, `apk --virtual .deps`) is never read as a package.
  * Judging whether a package word carries a version is `package-pins.ts`'s job.
  */
-import { parseArgs, unwrapCommand } from "../shell/index.js";
+import { oncePerCommand, parseArgs, unwrapCommand } from "../shell/index.js";
 import type { ParsedOption } from "../shell/index.js";
 import type { ShellWord, SimpleCommand } from "../shell/index.js";
 
@@ -227,17 +227,10 @@ export function xargsTarget(args: readonly ShellWord[]): { name: string; args: S
  */
 export function osPackageCommandOf(cmd: SimpleCommand, throughXargs = false): OsPackageCommand | null {
   // `packageIndexUseOf`, the one caller through xargs, keeps its own results.
-  if (throughXargs) return readOsPackageCommand(cmd, true);
-  let os = osCommands.get(cmd);
-  if (os === undefined) {
-    os = readOsPackageCommand(cmd, false);
-    osCommands.set(cmd, os);
-  }
-  return os;
+  return throughXargs ? readOsPackageCommand(cmd, true) : osCommandOnce(cmd);
 }
 
-/** Several rules ask this of every command of every RUN: each command is read once (callers share the result). */
-const osCommands = new WeakMap<SimpleCommand, OsPackageCommand | null>();
+const osCommandOnce = oncePerCommand((cmd) => readOsPackageCommand(cmd, false));
 
 function readOsPackageCommand(cmd: SimpleCommand, throughXargs: boolean): OsPackageCommand | null {
   const unwrapped = unwrapCommand(cmd);

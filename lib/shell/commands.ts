@@ -125,20 +125,28 @@ function skipWrapper(name: string, words: readonly ShellWord[], i: number): numb
  * gets other arguments.
  */
 export function unwrapCommand(cmd: SimpleCommand): UnwrappedCommand {
-  let unwrapped = unwrappedByCommand.get(cmd);
-  if (!unwrapped) {
-    unwrapped = unwrap(cmd.words);
-    unwrappedByCommand.set(cmd, unwrapped);
-  }
-  return unwrapped;
+  return unwrapOnce(cmd);
 }
 
 /**
- * Most rules ask for the name of every command of every RUN, and a command's
- * words do not change once parsed: each command is unwrapped once, and callers
- * share the result, which is why it is read-only.
+ * A reader of commands that reads each command once and hands every later
+ * caller the same result, which is why readers return read-only values. Rules
+ * ask the same questions of every command of every RUN (and of a parent
+ * stage's RUNs again), and a command does not change once parsed.
  */
-const unwrappedByCommand = new WeakMap<SimpleCommand, UnwrappedCommand>();
+export function oncePerCommand<T>(read: (cmd: SimpleCommand) => T): (cmd: SimpleCommand) => T {
+  const results = new WeakMap<SimpleCommand, { value: T }>();
+  return (cmd) => {
+    let result = results.get(cmd);
+    if (result === undefined) {
+      result = { value: read(cmd) };
+      results.set(cmd, result);
+    }
+    return result.value;
+  };
+}
+
+const unwrapOnce = oncePerCommand((cmd) => unwrap(cmd.words));
 
 function unwrap(words: readonly ShellWord[]): UnwrappedCommand {
   const wrappers: ShellWord[] = [];

@@ -5,7 +5,7 @@
  */
 export type * from "./types.js";
 export { parseShell } from "./parse.js";
-export { commandName, isShellCommand, parseArgs, shellInvocation, unwrapCommand } from "./commands.js";
+export { commandName, isShellCommand, oncePerCommand, parseArgs, shellInvocation, unwrapCommand } from "./commands.js";
 export type { ArgSpec, ParsedArgs, ParsedOption, ShellInvocation, UnwrappedCommand } from "./commands.js";
 export { analyseRun, execShellScript, runScripts } from "./run-shell.js";
 export type { RunShell } from "./run-shell.js";
