@@ -112,6 +112,15 @@ function hasOption(parsed: ParsedArgs, ...names: string[]): boolean {
   return parsed.options.some((entry) => names.includes(entry.name));
 }
 
+/** Whether a word is `value`: the checks below run on every command of every RUN, so the words are tested in place, not copied. */
+function hasWord(args: readonly ShellWord[], value: string): boolean {
+  return args.some((word) => word.value === value);
+}
+
+function hasWordStartingWith(args: readonly ShellWord[], prefix: string): boolean {
+  return args.some((word) => word.value.startsWith(prefix));
+}
+
 /** The command's name and arguments after wrappers (`sudo`, `env`, …) and `busybox`. */
 function unwrap(cmd: SimpleCommand): { name: string | null; args: readonly ShellWord[] } {
   const unwrapped = unwrapCommand(cmd);
@@ -165,34 +174,31 @@ function isVerification(commands: readonly SimpleCommand[], index: number): bool
     // `[ "$(sha256sum f | cut -d' ' -f1)" = "$SHA" ]`, `sha256sum f | grep -q "$SHA"`
     return cmd.context === "substitution" || isChecksumComparison(pipeReader(commands, index));
   }
-  // Asked of every command of every RUN: the words are tested in place, not copied.
-  const has = (value: string): boolean => args.some((word) => word.value === value);
-  const startsWith = (prefix: string): boolean => args.some((word) => word.value.startsWith(prefix));
   switch (name) {
     case "gpg":
     case "gpg2":
-      return has("--verify") || has("--verify-files");
+      return hasWord(args, "--verify") || hasWord(args, "--verify-files");
     case "gpgv":
     case "gpgv2":
     case "debsig-verify":
       return true;
     case "cosign":
-      return startsWith("verify");
+      return hasWordStartingWith(args, "verify");
     case "minisign":
       return hasOption(parseArgs(args, { withValue: ["-p", "-P", "-m", "-x", "-s"] }), "-V");
     case "signify":
     case "signify-openbsd":
       return hasOption(parseArgs(args, { withValue: ["-p", "-m", "-x", "-s", "-t"] }), "-V", "-C");
     case "slsa-verifier":
-      return startsWith("verify");
+      return hasWordStartingWith(args, "verify");
     case "gh":
-      return has("attestation") && has("verify");
+      return hasWord(args, "attestation") && hasWord(args, "verify");
     case "rpm":
-      return has("-K") || has("--checksig");
+      return hasWord(args, "-K") || hasWord(args, "--checksig");
     case "dpkg-sig":
-      return has("--verify");
+      return hasWord(args, "--verify");
     case "openssl":
-      return has("dgst") && (has("-verify") || cmd.context === "substitution" || isChecksumComparison(pipeReader(commands, index)));
+      return hasWord(args, "dgst") && (hasWord(args, "-verify") || cmd.context === "substitution" || isChecksumComparison(pipeReader(commands, index)));
     default:
       return false;
   }
@@ -216,17 +222,16 @@ function isWindowsVerification(name: string, args: readonly ShellWord[]): boolea
 /** Key imports: a signing key fetched to verify other downloads, not a payload. */
 function isKeyImport(reader: SimpleCommand): boolean {
   const { name, args } = unwrap(reader);
-  const values = args.map((word) => word.value);
   switch (name) {
     case "gpg":
     case "gpg2":
-      return values.includes("--import") || values.includes("--dearmor") || values.includes("--dearmour") || values.includes("--enarmor");
+      return hasWord(args, "--import") || hasWord(args, "--dearmor") || hasWord(args, "--dearmour") || hasWord(args, "--enarmor");
     case "apt-key":
-      return values.includes("add");
+      return hasWord(args, "add");
     case "rpm":
-      return values.includes("--import");
+      return hasWord(args, "--import");
     case "tee":
-      return values.some((value) => KEYRING_PATH.test(value));
+      return args.some((word) => KEYRING_PATH.test(word.value));
     default:
       return false;
   }

@@ -4,6 +4,7 @@
  * json1 counts characters (a tab is one, an astral character is one), the
  * file counts UTF-16 units.
  */
+import { fileOffsetOf } from "../language/index.js";
 import type { MappedText } from "../language/index.js";
 
 /** Lines of the temporary script before the mapped text. */
@@ -48,8 +49,7 @@ export class ScriptPositions {
 
   /** File offset where the character at `index` starts (or the region's end). */
   fileOffset(index: number): number {
-    const offsets = this.#mapped.offsets;
-    return offsets[Math.min(Math.max(index, 0), offsets.length - 1)] ?? 0;
+    return fileOffsetOf(this.#mapped, index);
   }
 
   /** File range of the mapped [start, end), the end kept exclusive. */
