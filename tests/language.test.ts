@@ -261,6 +261,28 @@ describe("selectors", () => {
   });
 });
 
+describe("positions", () => {
+  it("an offset on the \\n of a \\r\\n is the line's end, where the \\r is; \\n and lone \\r breaks are unchanged", async () => {
+    const { PositionIndex } = await import("../lib/language/tree/index.js");
+    const index = new PositionIndex("FROM a\r\nRUN b\rRUN c\nX");
+    expect(index.positionOf(6)).toEqual({ line: 1, column: 7 });
+    expect(index.positionOf(7)).toEqual({ line: 1, column: 7 });
+    expect(index.positionOf(8)).toEqual({ line: 2, column: 1 });
+    expect(index.positionOf(13)).toEqual({ line: 2, column: 6 });
+    expect(index.positionOf(14)).toEqual({ line: 3, column: 1 });
+    expect(index.positionOf(19)).toEqual({ line: 3, column: 6 });
+    expect(index.positionOf(20)).toEqual({ line: 4, column: 1 });
+    expect(index.locOf([4, 7])).toEqual({ start: { line: 1, column: 5 }, end: { line: 1, column: 7 } });
+  });
+
+  it("a ShellCheck parse error at the end of a CRLF line is reported at that line's end", () => {
+    // ShellCheck sees the script with LF line ends and reports SC1072 past `<`: on the file's \n.
+    const code = "FROM debian:12\r\nRUN cat <<A <\r\n\\\n$1\nA\n";
+    const messages = lint(code, { "dockerfile/shellcheck": "error" }).filter((message) => message.message.startsWith("SC1072"));
+    expect(messages.map((message) => [message.line, message.column, message.endLine, message.endColumn])).toEqual([[2, 14, 2, 14]]);
+  });
+});
+
 describe("line continuations", () => {
   it("joins lines that end in the escape character, dropping comment and empty lines inside", async () => {
     const { joinContinuations } = await import("../lib/language/tree/index.js");

@@ -9,6 +9,7 @@ export const LINE_BREAK = /\r\n|[\r\n]/u;
  * line/character positions of dockerfile-ast.
  */
 export class PositionIndex {
+  readonly #text: string;
   readonly #lineStarts: number[];
   readonly #length: number;
 
@@ -23,6 +24,7 @@ export class PositionIndex {
         starts.push(i + 1);
       }
     }
+    this.#text = text;
     this.#lineStarts = starts;
     this.#length = text.length;
   }
@@ -42,10 +44,14 @@ export class PositionIndex {
     return [this.offsetOf(range.start), this.offsetOf(range.end)];
   }
 
-  /** 1-based line and column of an offset. */
+  /**
+   * 1-based line and column of an offset. The `\n` of a `\r\n` is on no
+   * column (the break is one): an offset there is the line's end, at the `\r`.
+   */
   positionOf(offset: number): Position {
     const line = lastStartAtOrBefore(this.#lineStarts, offset);
-    return { line: line + 1, column: offset - (this.#lineStarts[line] ?? 0) + 1 };
+    const inBreak = this.#text.charCodeAt(offset) === 10 && this.#text.charCodeAt(offset - 1) === 13 ? 1 : 0;
+    return { line: line + 1, column: offset - inBreak - (this.#lineStarts[line] ?? 0) + 1 };
   }
 
   locOf(range: Range): SourceLocation {
