@@ -5,8 +5,10 @@
  *
  * Environment: BENCH_RUNS (timed rounds in process, default 3),
  * BENCH_PROCESS_RUNS (rounds of child processes, default 3; the one-file
- * start-up pair runs at least 15), BENCH_CORPUS
- * (default ../shared/corpus from the repository root).
+ * start-up pair runs at least 15), BENCH_TALLY_FILES (files tally is tried
+ * on, default the whole corpus), BENCH_TALLY_RUNS (rounds of the tally pair,
+ * default 1), BENCH_SHELLCHECK_FILES (default 300), BENCH_CORPUS (default
+ * ../shared/corpus from the repository root).
  */
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -39,8 +41,14 @@ const PROCESS_RUNS = Number(process.env.BENCH_PROCESS_RUNS ?? 3);
 const SHELLCHECK_SAMPLE = Number(process.env.BENCH_SHELLCHECK_FILES ?? 300);
 /** Files linted one process each, for the command lines that take one file. */
 const PER_FILE_SAMPLE = 10;
-/** Corpus files tally is timed on (it takes about 0.1 s of CPU per file), spread over the corpus. */
-const TALLY_SAMPLE = Number(process.env.BENCH_TALLY_FILES ?? 150);
+/**
+ * Corpus files tally is timed on, spread over the corpus: all of them unless
+ * set. On a sample of a hundred files both tools' start-ups (about half a
+ * second each) and our JIT warm-up weigh more than a file's work.
+ */
+const TALLY_SAMPLE = Number(process.env.BENCH_TALLY_FILES ?? Number.POSITIVE_INFINITY);
+/** tally takes about 0.1 s of CPU per file, over two minutes for the corpus: its pair gets one round unless set. */
+const TALLY_RUNS = Number(process.env.BENCH_TALLY_RUNS ?? 1);
 // The largest stays under the language's 1 MiB limit (about 74 bytes an instruction): a larger file is refused, not linted.
 const GENERATED_SIZES = [1_000, 4_000, 12_000];
 const GENERATED_TIMEOUT_MS = 300_000;
@@ -149,7 +157,7 @@ const eslintBin = path.join(repoDir, "node_modules", "eslint", "bin", "eslint.js
 const tally = tallyBinary(benchDir);
 let tallyFiles: string[] = [];
 if (tally) {
-  log(`tally: which of ${TALLY_SAMPLE} sample files its parser accepts`);
+  log(`tally: which of ${int(Math.min(TALLY_SAMPLE, fileCount))} files its parser accepts`);
   tallyFiles = tallyAccepts(tally, spread(inputs, TALLY_SAMPLE).map((file) => file.path));
 }
 /**
@@ -173,9 +181,10 @@ const startupCases: Record<string, Case> = {
   "cli single": processCase(process.execPath, [cliBin, singleFile.path], repoDir, expectLintExit("dockerfile-lint <file>")),
   "eslint single": processCase(process.execPath, [eslintBin, "index.js"], jsProject, expectLintExit("eslint <one JS file>")),
 };
+const tallyCases: Record<string, Case> = {};
 if (tally && tallyFiles.length > 0) {
-  processCases["tally sample"] = processCase(tally, tallyArgs(tallyFiles), repoDir, expectLintExit("tally"));
-  processCases["cli tally sample"] = processCase(process.execPath, [cliBin, ...PRESET_ALL, ...tallyFiles], repoDir, expectLintExit("dockerfile-lint on tally's files"));
+  tallyCases["tally"] = processCase(tally, tallyArgs(tallyFiles), repoDir, expectLintExit("tally"));
+  tallyCases["cli tally files"] = processCase(process.execPath, [cliBin, ...PRESET_ALL, ...tallyFiles], repoDir, expectLintExit("dockerfile-lint on tally's files"));
 }
 const peerCliFiles = new Map<string, string[]>();
 for (const peer of peerList) {
@@ -189,6 +198,10 @@ log(`command lines (${PROCESS_RUNS} rounds; per-file tools on ${PER_FILE_SAMPLE}
 const processes = await alternate(processCases, PROCESS_RUNS, 0, log);
 log(`start-up: one Dockerfile against eslint on one JavaScript file (${STARTUP_RUNS} rounds)`);
 Object.assign(processes, await alternate(startupCases, STARTUP_RUNS, 1, log));
+if (Object.keys(tallyCases).length > 0) {
+  log(`tally and ours on the ${int(tallyFiles.length)} files tally parses (${TALLY_RUNS} round${TALLY_RUNS === 1 ? "" : "s"})`);
+  Object.assign(processes, await alternate(tallyCases, TALLY_RUNS, 0, log));
+}
 const pfig = (name: string): Figure => processes[name] ?? { wall: Number.NaN, cpu: Number.NaN, samples: [] };
 
 let cliRssMiB = pfig("cli cold").rssMiB;
@@ -409,10 +422,10 @@ for (const peer of peerList) {
 say(table(["Peer", "How", "Files", "CPU µs/file", "Wall µs/file", "Findings", "Checks"], peerRows, ["l", "l", "r", "r", "r", "r", "l"]));
 say();
 if (tally && tallyFiles.length > 0) {
-  const t = pfig("tally sample");
-  const o = pfig("cli tally sample");
+  const t = pfig("tally");
+  const o = pfig("cli tally files");
   say(
-    `tally ${tallyVersion(tally)} (\`@wharflab/tally-linux-x64\`, Go; BuildKit's parser and checks, hadolint's rules, ShellCheck built in), \`tally ${tallyArgs(["<files…>"]).join(" ")}\`, one process, on the ${int(tallyFiles.length)} of ${int(TALLY_SAMPLE)} sample files its parser accepts (one unparseable file aborts a tally run): ` +
+    `tally ${tallyVersion(tally)} (\`@wharflab/tally-linux-x64\`, Go; BuildKit's parser and checks, hadolint's rules, ShellCheck built in), \`tally ${tallyArgs(["<files…>"]).join(" ")}\`, one process, on the ${int(tallyFiles.length)} of ${int(Math.min(TALLY_SAMPLE, fileCount))} ${TALLY_SAMPLE < fileCount ? "sample " : "corpus "}files its parser accepts (one unparseable file aborts a tally run), ${TALLY_RUNS === 1 ? "one round" : `median of ${TALLY_RUNS} rounds`} alternating with ours: ` +
       `${ms(t.cpu)} ms CPU, ${ms(perFile(t, tallyFiles.length))} ms/file, peak RSS ${t.rssMiB === undefined ? "n/a" : `${t.rssMiB.toFixed(0)} MiB`}. ` +
       `Ours on the same files, \`dockerfile-lint --preset all --rule 'dockerfile/shellcheck: off' <files…>\`: ${ms(o.cpu)} ms CPU, ${ms(perFile(o, tallyFiles.length))} ms/file, peak RSS ${o.rssMiB === undefined ? "n/a" : `${o.rssMiB.toFixed(0)} MiB`}.`,
   );
@@ -515,7 +528,7 @@ const targetRows: string[][] = [
   ["configs.all ≤ 1.3× ESLint with the language and no rules", ratio(t1), verdict(t1 <= 1.3)],
 ];
 if (tally && tallyFiles.length > 0) {
-  const ahead = perFile(pfig("tally sample"), tallyFiles.length) / perFile(pfig("cli tally sample"), tallyFiles.length);
+  const ahead = perFile(pfig("tally"), tallyFiles.length) / perFile(pfig("cli tally files"), tallyFiles.length);
   targetRows.push([`At least 15× ahead of tally per file (one process each, on the ${int(tallyFiles.length)} files it parses)`, `${ratio(ahead)} faster`, verdict(ahead >= 15)]);
 }
 for (const c of comparisons) {
