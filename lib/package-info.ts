@@ -1,5 +1,7 @@
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 const require = createRequire(import.meta.url);
 
@@ -9,12 +11,18 @@ interface PackageJson {
   homepage: string;
 }
 
-/** package.json sits one level up from the sources and two from the build in dist/ (which has none of its own). */
+/**
+ * The package's own package.json, the nearest one up from this module: the
+ * sources sit one level below it, and the build two or three, in dist/.
+ */
 function locate(): string {
-  try {
-    return require.resolve("../package.json");
-  } catch {
-    return require.resolve("../../package.json");
+  let folder = path.dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const file = path.join(folder, "package.json");
+    if (existsSync(file)) return file;
+    const parent = path.dirname(folder);
+    if (parent === folder) throw new Error(`no package.json above ${fileURLToPath(import.meta.url)}`);
+    folder = parent;
   }
 }
 

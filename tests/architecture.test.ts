@@ -12,7 +12,7 @@ function namedPaths(): string[] {
   let folder = "";
   for (const [, span] of text.matchAll(/`([\w./<>-]+)`/gu)) {
     if (span === undefined || span.includes("<") || !/[/.]/u.test(span)) continue;
-    if (/^(?:lib|rules|tests|docs|bench|bin)\//u.test(span)) {
+    if (/^(?:lib|rules|tests|docs|bench|bin|scripts)\//u.test(span)) {
       if (span.startsWith("lib/")) folder = span.split("/").slice(0, 2).join("/");
       paths.push(span.replace(/\/$/u, ""));
     } else if (/\.(?:ts|js|json|md)$/u.test(span) && span.includes("/") && folder !== "") {

@@ -25,15 +25,14 @@ function newestSource(): number {
 
 /**
  * `npm test` builds before running vitest; a lone `vitest run` builds here when
- * dist/ is missing or older than the CLI sources. tsc emits even when another
- * file has a type error, so only a missing output is fatal.
+ * dist/ is missing or older than the CLI sources, as `npm run build` does: tsc,
+ * then the bundle. tsc emits even when another file has a type error, so only
+ * a missing output is fatal.
  */
 export function ensureBuilt(): void {
   if (existsSync(BIN) && statSync(BIN).mtimeMs >= newestSource()) return;
-  spawnSync(process.execPath, [path.join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"], {
-    cwd: ROOT,
-    stdio: "ignore",
-  });
+  spawnSync(process.execPath, [path.join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"], { cwd: ROOT, stdio: "ignore" });
+  spawnSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "scripts/bundle.ts"], { cwd: ROOT, stdio: "ignore" });
   if (!existsSync(BIN)) throw new Error(`${BIN} is missing and 'npm run build' did not produce it`);
 }
 

@@ -8,26 +8,29 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DIST_INDEX, ensureBuilt, makeProject, parseJson, removeProject, ruleIdsFor, runCli } from "./helpers.js";
+import { DIST_INDEX, ROOT, ensureBuilt, makeProject, parseJson, removeProject, ruleIdsFor, runCli } from "./helpers.js";
 
 /** Packages only other file kinds need, by the name of their folder under node_modules. */
 const OTHER_KINDS = ["typescript", "@typescript-eslint/parser", "@typescript-eslint/typescript-estree", "@typescript-eslint/utils", "@eslint/markdown", "micromark", "yaml", "yaml-eslint-parser", "jsonc-eslint-parser"];
 
 let hooks: string;
 
-/** Every module file a run loaded, CommonJS (Module._load) and ES modules (a load hook), by package. */
-async function loadedPackages(args: string[], cwd: string): Promise<{ packages: Set<string>; stdout: string }> {
+/** Every module file a run loaded, CommonJS (Module._load) and ES modules (a load hook), by package; `own` the files of dist/. */
+async function loadedPackages(args: string[], cwd: string): Promise<{ packages: Set<string>; own: Set<string>; stdout: string }> {
   const log = path.join(hooks, `loaded-${String(Date.now())}-${String(Math.random()).slice(2)}.txt`);
   const { stdout } = await runCli(args, {
     cwd,
     env: { NODE_OPTIONS: `--require ${path.join(hooks, "cjs.cjs")} --import ${pathToFileURL(path.join(hooks, "register.mjs")).href}`, LOADED_LOG: log },
   });
   const packages = new Set<string>();
+  const own = new Set<string>();
+  const dist = pathToFileURL(path.join(ROOT, "dist")).href + "/";
   for (const line of readFileSync(log, "utf8").split("\n")) {
+    if (line.startsWith(dist)) own.add(line.slice(dist.length).split("?")[0] ?? "");
     const match = /node_modules[/\\]((?:@[^/\\]+[/\\])?[^/\\]+)[/\\](?!package\.json$)/u.exec(line);
     if (match?.[1]) packages.add(match[1].replace("\\", "/"));
   }
-  return { packages, stdout };
+  return { packages, own, stdout };
 }
 
 beforeAll(async () => {
@@ -69,6 +72,20 @@ describe("start-up", () => {
       expect(packages).toContain("dockerfile-ast");
       expect(packages).toContain("eslint");
       expect(OTHER_KINDS.filter((name) => packages.has(name))).toEqual([]);
+    } finally {
+      await removeProject(dir);
+    }
+  }, 120_000);
+
+  it("the build loads a handful of bundled files, not one module per source file", async () => {
+    const dir = await makeProject({ Dockerfile: "FROM ubuntu\nRUN sudo make\n" });
+    try {
+      const { own, stdout } = await loadedPackages(["--format", "json", "Dockerfile"], dir);
+      expect(ruleIdsFor(parseJson(stdout), dir, "Dockerfile")).toContain("dockerfile/no-sudo");
+      expect(own).toContain("bin/dockerfile-lint.js");
+      // The sources are about 140 modules; bundled, a run loads the bin, the command and the chunks they share.
+      expect(own.size).toBeLessThanOrEqual(8);
+      expect([...own].filter((file) => file.startsWith("rules/") || file.startsWith("lib/language/"))).toEqual([]);
     } finally {
       await removeProject(dir);
     }
