@@ -110,4 +110,26 @@ describe("dockerfile-ast argument scan cache", () => {
     const [from] = DockerfileParser.parse("FROM a AS b\n").getInstructions();
     expect(Object.hasOwn(from ?? {}, "getRawArguments")).toBe(false);
   });
+
+  it("installs one function for every parse, holding no parse's scans once it is over", () => {
+    // A closure per parse, stored on the long-lived prototype, kept its parse's scans alive past the parse.
+    const installed = [1, 2].map(() => withCachedRawArguments(() => prototype.getRawArguments));
+    expect(installed[0]).toBeTypeOf("function");
+    expect(installed[0]).toBe(installed[1]);
+    expect(installed[0]).not.toBe(prototype.getRawArguments);
+    // Called outside a parse, it is dockerfile-ast's own scan.
+    const [run] = DockerfileParser.parse("RUN make all\n").getInstructions();
+    expect(installed[0]?.call(run as Instruction)).toEqual(prototype.getRawArguments.call(run as Instruction));
+  });
+
+  it("lets a parse inside a parse share the outer one's scans and leaves the method in place until the outer one ends", () => {
+    const original = prototype.getRawArguments;
+    const inner = withCachedRawArguments(() => {
+      const parsed = withCachedRawArguments(() => DockerfileParser.parse("RUN --mount=type=cache,target=/x make\n"));
+      expect(prototype.getRawArguments).not.toBe(original);
+      return parsed;
+    });
+    expect(prototype.getRawArguments).toBe(original);
+    expect(inner.getInstructions()[0]?.getArguments().map((arg) => arg.getValue())).toEqual(["make"]);
+  });
 });

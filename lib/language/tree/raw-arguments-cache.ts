@@ -45,30 +45,46 @@ function samePosition(a: LspPosition, b: LspPosition): boolean {
   return a.line === b.line && a.character === b.character;
 }
 
+const prototype = Instruction.prototype as unknown as Scanning;
+/** dockerfile-ast's own scan, read once; undefined in a dockerfile-ast without it. */
+const scan = prototype.getRawArguments;
+/** The scans of the parse under way: document → offset where the instruction starts → its scans. */
+let found: Map<object, Map<number, Scanned[]>> | undefined;
+
+/**
+ * One function for every parse, reading the parse's scans from `found`: a
+ * closure per parse, stored on the long-lived prototype, outlived its parse
+ * in V8's young-generation collections, with every scan it held, until a full
+ * collection, which made a fifth of the tree build's allocations reach the
+ * old generation.
+ */
+function cachingScan(this: Instruction): unknown[] {
+  // Installed only over dockerfile-ast's own method.
+  if (scan === undefined) return [];
+  const document = (this as unknown as OfDocument).document;
+  if (found === undefined || typeof document?.offsetAt !== "function") return scan.call(this);
+  let byStart = found.get(document);
+  if (byStart === undefined) found.set(document, (byStart = new Map<number, Scanned[]>()));
+  const { start, end } = this.getRange();
+  const keywordEnd = this.getInstructionRange().end;
+  const offset = document.offsetAt(start);
+  let scans = byStart.get(offset);
+  if (scans === undefined) byStart.set(offset, (scans = []));
+  // The document, the start, the keyword's end and the end fix what a scan reads: copies dockerfile-ast built of one instruction share it.
+  let hit = scans.find((scanned) => samePosition(scanned.end, end) && samePosition(scanned.keywordEnd, keywordEnd));
+  if (hit === undefined) scans.push((hit = { keywordEnd, end, args: scan.call(this) }));
+  return hit.args.slice();
+}
+
 export function withCachedRawArguments<T>(parse: () => T): T {
-  const prototype = Instruction.prototype as unknown as Scanning;
-  const scan = prototype.getRawArguments;
-  if (typeof scan !== "function") return parse();
-  // Document → offset where the instruction starts → its scans (one, or the copies dockerfile-ast
-  // built of it): the document, the start, the keyword's end and the end fix what a scan reads.
-  const found = new Map<object, Map<number, Scanned[]>>();
-  prototype.getRawArguments = function cachingScan(this: Instruction): unknown[] {
-    const document = (this as unknown as OfDocument).document;
-    if (typeof document?.offsetAt !== "function") return scan.call(this);
-    let byStart = found.get(document);
-    if (byStart === undefined) found.set(document, (byStart = new Map<number, Scanned[]>()));
-    const { start, end } = this.getRange();
-    const keywordEnd = this.getInstructionRange().end;
-    const offset = document.offsetAt(start);
-    let scans = byStart.get(offset);
-    if (scans === undefined) byStart.set(offset, (scans = []));
-    let hit = scans.find((scanned) => samePosition(scanned.end, end) && samePosition(scanned.keywordEnd, keywordEnd));
-    if (hit === undefined) scans.push((hit = { keywordEnd, end, args: scan.call(this) }));
-    return hit.args.slice();
-  };
+  // A parse inside a parse shares the outer one's scans.
+  if (typeof scan !== "function" || found !== undefined) return parse();
+  found = new Map();
+  prototype.getRawArguments = cachingScan;
   try {
     return parse();
   } finally {
     prototype.getRawArguments = scan;
+    found = undefined;
   }
 }
