@@ -56,29 +56,31 @@ let found: Map<object, Map<number, Scanned[]>> | undefined;
  * closure per parse, stored on the long-lived prototype, outlived its parse
  * in V8's young-generation collections, with every scan it held, until a full
  * collection, which made a fifth of the tree build's allocations reach the
- * old generation.
+ * old generation. None without dockerfile-ast's own scan.
  */
-function cachingScan(this: Instruction): unknown[] {
-  // Installed only over dockerfile-ast's own method.
-  if (scan === undefined) return [];
-  const document = (this as unknown as OfDocument).document;
-  if (found === undefined || typeof document?.offsetAt !== "function") return scan.call(this);
-  let byStart = found.get(document);
-  if (byStart === undefined) found.set(document, (byStart = new Map<number, Scanned[]>()));
-  const { start, end } = this.getRange();
-  const keywordEnd = this.getInstructionRange().end;
-  const offset = document.offsetAt(start);
-  let scans = byStart.get(offset);
-  if (scans === undefined) byStart.set(offset, (scans = []));
-  // The document, the start, the keyword's end and the end fix what a scan reads: copies dockerfile-ast built of one instruction share it.
-  let hit = scans.find((scanned) => samePosition(scanned.end, end) && samePosition(scanned.keywordEnd, keywordEnd));
-  if (hit === undefined) scans.push((hit = { keywordEnd, end, args: scan.call(this) }));
-  return hit.args.slice();
+const cachingScan = typeof scan === "function" ? cachingScanOver(scan) : undefined;
+
+function cachingScanOver(original: (this: Instruction) => unknown[]): (this: Instruction) => unknown[] {
+  return function cachingScan(this: Instruction): unknown[] {
+    const document = (this as unknown as OfDocument).document;
+    if (found === undefined || typeof document?.offsetAt !== "function") return original.call(this);
+    let byStart = found.get(document);
+    if (byStart === undefined) found.set(document, (byStart = new Map<number, Scanned[]>()));
+    const { start, end } = this.getRange();
+    const keywordEnd = this.getInstructionRange().end;
+    const offset = document.offsetAt(start);
+    let scans = byStart.get(offset);
+    if (scans === undefined) byStart.set(offset, (scans = []));
+    // The document, the start, the keyword's end and the end fix what a scan reads: copies dockerfile-ast built of one instruction share it.
+    let hit = scans.find((scanned) => samePosition(scanned.end, end) && samePosition(scanned.keywordEnd, keywordEnd));
+    if (hit === undefined) scans.push((hit = { keywordEnd, end, args: original.call(this) }));
+    return hit.args.slice();
+  };
 }
 
 export function withCachedRawArguments<T>(parse: () => T): T {
   // A parse inside a parse shares the outer one's scans.
-  if (typeof scan !== "function" || found !== undefined) return parse();
+  if (cachingScan === undefined || found !== undefined) return parse();
   found = new Map();
   prototype.getRawArguments = cachingScan;
   try {
