@@ -14,11 +14,23 @@ import { BlockState, RULE_PREFIX, compatDirectives, shellPragmas } from "./compa
 import type { TopComment } from "./compat-directives.js";
 import type { PragmaCover } from "./pragma-findings.js";
 import { buildkitRules, fileCheckDirective, rulesForBuildkitCheck } from "../compat/index.js";
+import { LatestFile } from "./latest-file.js";
 
 const commentParser = new ConfigCommentParser();
 
 /** `# eslint …`, `# eslint-disable …`, `# eslint-enable …`, `# eslint-disable-next-line …`. */
 const INLINE_CONFIG = /^\s*eslint(?:-enable|-disable(?:-next-line|-line)?)?(?:\s|$)/u;
+
+/** What a source code computes from its file on first use. */
+interface Derived {
+  facts?: DockerfileFacts;
+  steps?: VisitNodeStep[];
+  parents?: Map<DockerfileAstNode, DockerfileAstNode>;
+  topComments?: TopComment[];
+  inlineConfigComments?: CommentNode[];
+}
+
+const derivedData = new LatestFile<DockerfileSourceCode, Derived>();
 
 export class DockerfileSourceCode extends TextSourceCodeBase<{
   LangOptions: DockerfileLanguageOptions;
@@ -29,11 +41,6 @@ export class DockerfileSourceCode extends TextSourceCodeBase<{
   override readonly ast: DockerfileNode;
   readonly comments: CommentNode[];
   readonly positions: PositionIndex;
-  readonly #parents = new WeakMap<object, DockerfileAstNode>();
-  #steps: VisitNodeStep[] | undefined;
-  #inlineConfigComments: CommentNode[] | undefined;
-  #facts: DockerfileFacts | undefined;
-  #topComments: TopComment[] | undefined;
   #covers: PragmaCover[] = [];
   readonly #options: { hadolintPragmas: boolean; checkDirectives: boolean; reportUnused: boolean };
 
@@ -49,17 +56,24 @@ export class DockerfileSourceCode extends TextSourceCodeBase<{
     };
   }
 
+  /** Derived data, kept outside this object: see latest-file.ts. */
+  #derived(): Derived {
+    return derivedData.get(this, () => ({}));
+  }
+
   /** Facts about the file that several rules need (stages, ARG scopes, shell scripts), computed once. */
   get facts(): DockerfileFacts {
-    this.#facts ??= new DockerfileFacts(this.ast, this.text, {
+    const derived = this.#derived();
+    derived.facts ??= new DockerfileFacts(this.ast, this.text, {
       shellPragmas: this.#options.hadolintPragmas ? shellPragmas(this.#comments()) : [],
     });
-    return this.#facts;
+    return derived.facts;
   }
 
   /** Comments between instructions (not those inside a continued instruction), with their text after `#`. */
   #comments(): TopComment[] {
-    if (this.#topComments) return this.#topComments;
+    const derived = this.#derived();
+    if (derived.topComments) return derived.topComments;
     const result: TopComment[] = [];
     const body = this.ast.body;
     let index = 0;
@@ -72,7 +86,7 @@ export class DockerfileSourceCode extends TextSourceCodeBase<{
       if (hash < 0) continue;
       result.push({ node, text: raw.slice(hash + 1), hash: node.range[0] + hash });
     }
-    this.#topComments = result;
+    derived.topComments = result;
     return result;
   }
 
@@ -85,8 +99,9 @@ export class DockerfileSourceCode extends TextSourceCodeBase<{
   }
 
   getInlineConfigNodes(): CommentNode[] {
-    this.#inlineConfigComments ??= this.comments.filter((comment) => INLINE_CONFIG.test(comment.value));
-    return this.#inlineConfigComments;
+    const derived = this.#derived();
+    derived.inlineConfigComments ??= this.comments.filter((comment) => INLINE_CONFIG.test(comment.value));
+    return derived.inlineConfigComments;
   }
 
   getDisableDirectives(): { problems: FileProblem[]; directives: Directive[] } {
@@ -215,15 +230,17 @@ export class DockerfileSourceCode extends TextSourceCodeBase<{
   }
 
   override getParent(node: DockerfileAstNode): DockerfileAstNode | undefined {
-    if (!this.#steps) this.traverse();
-    return this.#parents.get(node);
+    this.traverse();
+    return this.#derived().parents?.get(node);
   }
 
   override traverse(): Iterable<VisitNodeStep> {
-    if (this.#steps) return this.#steps;
+    const derived = this.#derived();
+    if (derived.steps) return derived.steps;
     const steps: VisitNodeStep[] = [];
+    const parents = new Map<DockerfileAstNode, DockerfileAstNode>();
     const visit = (node: DockerfileAstNode, parent: DockerfileAstNode | undefined): void => {
-      if (parent) this.#parents.set(node, parent);
+      if (parent) parents.set(node, parent);
       // Listeners get the arguments and never keep or change them: entry and exit share one array.
       const args = [node, parent];
       steps.push(new VisitNodeStep({ target: node, phase: 1, args }));
@@ -239,7 +256,8 @@ export class DockerfileSourceCode extends TextSourceCodeBase<{
       steps.push(new VisitNodeStep({ target: node, phase: 2, args }));
     };
     visit(this.ast, undefined);
-    this.#steps = steps;
+    derived.steps = steps;
+    derived.parents = parents;
     return steps;
   }
 }

@@ -1,0 +1,97 @@
+/**
+ * What a source code derives from its file (facts, traversal, comments) is kept
+ * for the latest file only, not on the source code: ESLint's rule contexts keep
+ * a source code past young-generation collections, and its derived data must
+ * not come with it. A source code asked again derives the same answers.
+ */
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+import { describe, expect, it } from "vitest";
+import plugin from "../index.js";
+import { LatestFile } from "../lib/language/latest-file.js";
+import type { DockerfileSourceCode } from "../lib/language/index.js";
+import type { DockerfileAstNode, DockerfileNode } from "../lib/language/tree/index.js";
+
+type Language = {
+  parse(file: { body: string; path: string }): { ok: boolean; ast: DockerfileNode };
+  createSourceCode(file: { body: string; path: string }, input: unknown): DockerfileSourceCode;
+};
+const language = plugin.languages.dockerfile as unknown as Language;
+
+function sourceOf(text: string): DockerfileSourceCode {
+  const file = { body: text, path: "Dockerfile" };
+  const parsed = language.parse(file);
+  expect(parsed.ok).toBe(true);
+  return language.createSourceCode(file, parsed);
+}
+
+const BUILD = "FROM golang:1.23 AS build\nRUN go build -o /app .\n# runtime\nFROM alpine:3.20\nCOPY --from=build /app /app\n";
+const OTHER = "FROM node:20\nARG VERSION\nRUN npm ci && npm run build\n";
+
+/** What rules read from a source code's derived data, as plain values. */
+function derivedOf(source: DockerfileSourceCode): unknown {
+  const steps = [...source.traverse()].map((step) => [(step.target as DockerfileAstNode).type, step.phase]);
+  const parents = source.ast.body.map((node) => source.getParent(node) === source.ast);
+  const copy = source.ast.body[4];
+  return {
+    steps,
+    parents,
+    stages: source.facts.stages.map((stage) => stage.name),
+    fromOfCopy: copy && source.getParent(copy.flags[0] ?? copy)?.type,
+    inlineConfig: source.getInlineConfigNodes().length,
+  };
+}
+
+describe("LatestFile", () => {
+  it("makes a value once for the latest key and again once another key came between", () => {
+    const memo = new LatestFile<object, number>();
+    const a = {};
+    const b = {};
+    let made = 0;
+    const make = (): number => ++made;
+    expect(memo.get(a, make)).toBe(1);
+    expect(memo.get(a, make)).toBe(1);
+    expect(memo.get(b, make)).toBe(2);
+    expect(memo.get(b, make)).toBe(2);
+    expect(memo.get(a, make)).toBe(3);
+    expect(made).toBe(3);
+  });
+});
+
+describe("a source code's derived data", () => {
+  it("gives the same answers when the source code is asked again after another file", () => {
+    const build = sourceOf(BUILD);
+    const first = derivedOf(build);
+    const facts = build.facts;
+    expect(build.facts).toBe(facts);
+    const other = sourceOf(OTHER);
+    expect(other.facts.stages).toHaveLength(1);
+    expect(derivedOf(build)).toEqual(first);
+    expect(build.facts).not.toBe(facts);
+    expect(build.facts.stages.map((stage) => stage.name)).toEqual(["build", null]);
+  });
+
+  it("is not kept alive by the source code once another file is linted", async () => {
+    setFlagsFromString("--expose-gc");
+    const gc = runInNewContext("gc") as () => void;
+    // A WeakRef's target lives at least to the end of the job that made or read it.
+    const settle = async (): Promise<void> => {
+      await new Promise((resolve) => setImmediate(resolve));
+      gc();
+    };
+    const build = sourceOf(BUILD);
+    const facts = new WeakRef(build.facts);
+    const steps = new WeakRef(build.traverse() as object);
+    await settle();
+    expect(facts.deref()).toBeDefined();
+    expect(steps.deref()).toBeDefined();
+    const other = sourceOf(OTHER);
+    other.traverse();
+    expect(other.facts.stages).toHaveLength(1);
+    await settle();
+    expect(facts.deref()).toBeUndefined();
+    expect(steps.deref()).toBeUndefined();
+    // The source code itself is still in use and still answers.
+    expect(build.facts.stages).toHaveLength(2);
+  });
+});
