@@ -1,8 +1,9 @@
 /**
- * What a source code derives from its file (facts, traversal, comments) is kept
- * for the latest file only, not on the source code: ESLint's rule contexts keep
- * a source code past young-generation collections, and its derived data must
- * not come with it. A source code asked again derives the same answers.
+ * A source code's tree and what it derives from its file (facts, traversal,
+ * comments) are kept for the latest file only, not on the source code: ESLint's
+ * rule contexts keep a source code past young-generation collections, and its
+ * tree and derived data must not come with it. A source code asked again
+ * rebuilds its tree and derives the same answers.
  */
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
@@ -71,6 +72,24 @@ describe("a source code's derived data", () => {
     expect(build.facts.stages.map((stage) => stage.name)).toEqual(["build", null]);
   });
 
+  it("rebuilds an older source code's tree once, equal to the first, and keeps the newest one's", () => {
+    const build = sourceOf(BUILD);
+    const tree = build.ast;
+    const shape = (root: DockerfileNode): unknown => root.body.map((node) => [node.type, node.range, node.loc]);
+    const first = shape(tree);
+    const other = sourceOf(OTHER);
+    const otherTree = other.ast;
+    expect(build.ast).not.toBe(tree);
+    expect(build.ast).toBe(build.ast);
+    expect(shape(build.ast)).toEqual(first);
+    expect(build.comments).toBe(build.ast.comments);
+    expect(build.comments.map((comment) => comment.value)).toEqual(["runtime"]);
+    expect(build.positions.lineStart(4)).toBe(BUILD.indexOf("FROM alpine"));
+    // Asking the older one does not take the tree of the newest away.
+    expect(other.ast).toBe(otherTree);
+    expect(build.getLocFromIndex(BUILD.length)).toEqual({ line: 6, column: 1 });
+  });
+
   it("is not kept alive by the source code once another file is linted", async () => {
     setFlagsFromString("--expose-gc");
     const gc = runInNewContext("gc") as () => void;
@@ -80,15 +99,18 @@ describe("a source code's derived data", () => {
       gc();
     };
     const build = sourceOf(BUILD);
+    const tree = new WeakRef(build.ast);
     const facts = new WeakRef(build.facts);
     const steps = new WeakRef(build.traverse() as object);
     await settle();
+    expect(tree.deref()).toBeDefined();
     expect(facts.deref()).toBeDefined();
     expect(steps.deref()).toBeDefined();
     const other = sourceOf(OTHER);
     other.traverse();
     expect(other.facts.stages).toHaveLength(1);
     await settle();
+    expect(tree.deref()).toBeUndefined();
     expect(facts.deref()).toBeUndefined();
     expect(steps.deref()).toBeUndefined();
     // The source code itself is still in use and still answers.

@@ -5,7 +5,7 @@ import {
   VisitNodeStep,
 } from "@eslint/plugin-kit";
 import type { DirectiveType, FileProblem, RulesConfig, SourceLocation } from "@eslint/core";
-import { LINE_BREAK, visitorKeys } from "./tree/index.js";
+import { LINE_BREAK, buildTree, visitorKeys } from "./tree/index.js";
 import type { CommentNode, DockerfileAstNode, DockerfileNode, InstructionNode } from "./tree/index.js";
 import type { PositionIndex } from "./tree/index.js";
 import { DockerfileFacts } from "../facts/index.js";
@@ -30,7 +30,21 @@ interface Derived {
   inlineConfigComments?: CommentNode[];
 }
 
-const derivedData = new LatestFile<DockerfileSourceCode, Derived>();
+/** Derived data belongs to one tree: an older source code asked again gets a rebuilt tree and derives anew. */
+const derivedData = new LatestFile<DockerfileNode, Derived>();
+
+/** A parsed file. */
+interface Tree {
+  ast: DockerfileNode;
+  positions: PositionIndex;
+}
+
+/**
+ * The tree of the newest source code, held here rather than on the object for
+ * the reason given in latest-file.ts: the tree and dockerfile-ast's objects
+ * under it are most of what a file leaves behind.
+ */
+let newest: { source: DockerfileSourceCode; tree: Tree } | undefined;
 
 export class DockerfileSourceCode extends TextSourceCodeBase<{
   LangOptions: DockerfileLanguageOptions;
@@ -38,17 +52,24 @@ export class DockerfileSourceCode extends TextSourceCodeBase<{
   SyntaxElementWithLoc: DockerfileAstNode;
   ConfigNode: CommentNode;
 }> {
-  override readonly ast: DockerfileNode;
-  readonly comments: CommentNode[];
-  readonly positions: PositionIndex;
+  // Accessors made in the constructor, over the tree held for the newest source code.
+  declare readonly ast: DockerfileNode;
+  declare readonly comments: CommentNode[];
+  declare readonly positions: PositionIndex;
+  /** The tree rebuilt from the text, for a source code asked after a newer one was made. */
+  #rebuilt: Tree | undefined;
   #covers: PragmaCover[] = [];
   readonly #options: { hadolintPragmas: boolean; checkDirectives: boolean; reportUnused: boolean };
 
   constructor({ text, ast, positions, languageOptions }: { text: string; ast: DockerfileNode; positions: PositionIndex; languageOptions?: DockerfileLanguageOptions }) {
     super({ text, ast, lineEndingPattern: LINE_BREAK });
-    this.ast = ast;
-    this.comments = ast.comments;
-    this.positions = positions;
+    newest = { source: this, tree: { ast, positions } };
+    // The base class sets `ast` as a field; these replace it on the instance.
+    Object.defineProperties(this, {
+      ast: { get: () => this.#tree().ast, enumerable: true, configurable: true },
+      comments: { get: () => this.#tree().ast.comments, enumerable: true, configurable: true },
+      positions: { get: () => this.#tree().positions, enumerable: true, configurable: true },
+    });
     this.#options = {
       hadolintPragmas: languageOptions?.hadolintPragmas !== false,
       checkDirectives: languageOptions?.checkDirectives !== false,
@@ -56,9 +77,22 @@ export class DockerfileSourceCode extends TextSourceCodeBase<{
     };
   }
 
+  /**
+   * The tree, held for the newest source code only. An older one asked again
+   * parses its text again and keeps that tree: equal nodes, not the same objects.
+   */
+  #tree(): Tree {
+    if (newest?.source === this) return newest.tree;
+    if (!this.#rebuilt) {
+      const { ast, index } = buildTree(this.text);
+      this.#rebuilt = { ast, positions: index };
+    }
+    return this.#rebuilt;
+  }
+
   /** Derived data, kept outside this object: see latest-file.ts. */
   #derived(): Derived {
-    return derivedData.get(this, () => ({}));
+    return derivedData.get(this.ast, () => ({}));
   }
 
   /** Facts about the file that several rules need (stages, ARG scopes, shell scripts), computed once. */
