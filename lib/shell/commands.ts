@@ -135,15 +135,34 @@ export function unwrapCommand(cmd: SimpleCommand): UnwrappedCommand {
  * stage's RUNs again), and a command does not change once parsed.
  */
 export function oncePerCommand<T>(read: (cmd: SimpleCommand) => T): (cmd: SimpleCommand) => T {
-  const results = new WeakMap<SimpleCommand, { value: T }>();
+  const slot = readers++;
   return (cmd) => {
-    let result = results.get(cmd);
+    const memo = memoOf(cmd);
+    // A reader that returns undefined reads again: readers return null or a value.
+    let result = memo[slot] as T | undefined;
     if (result === undefined) {
-      result = { value: read(cmd) };
-      results.set(cmd, result);
+      result = read(cmd);
+      memo[slot] = result;
     }
-    return result.value;
+    return result;
   };
+}
+
+/**
+ * Each command keeps its readers' results in a slot per reader, on the command
+ * itself: a WeakMap per reader cost more than the readers it saved (lookups on
+ * every call, and ephemeron tables the collector must walk).
+ */
+const MEMO = Symbol("read once");
+let readers = 0;
+
+function memoOf(cmd: SimpleCommand): unknown[] {
+  const own = (cmd as { [MEMO]?: unknown[] })[MEMO];
+  if (own !== undefined) return own;
+  const memo: unknown[] = [];
+  // Not enumerable, so that a command copied with a spread (remapped offsets) starts empty.
+  Object.defineProperty(cmd, MEMO, { value: memo });
+  return memo;
 }
 
 const unwrapOnce = oncePerCommand((cmd) => unwrap(cmd.words));

@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { commandName, isShellCommand, parseArgs, parseShell, shellInvocation, unwrapCommand } from "../../lib/shell/index.js";
+import { commandName, isShellCommand, oncePerCommand, parseArgs, parseShell, shellInvocation, unwrapCommand } from "../../lib/shell/index.js";
 import type { ShellWord, SimpleCommand } from "../../lib/shell/index.js";
 
 function first(script: string): SimpleCommand {
@@ -268,5 +268,44 @@ describe("parseArgs", () => {
       ["--no-cache-dir", null],
       ["-r", "requirements.txt"],
     ]);
+  });
+});
+
+describe("oncePerCommand", () => {
+  it("reads each command once per reader, and two readers of one command keep their own results", () => {
+    const seen: string[] = [];
+    const name = oncePerCommand((cmd) => {
+      seen.push(cmd.words[0]?.value ?? "");
+      return cmd.words[0]?.value ?? null;
+    });
+    const count = oncePerCommand((cmd) => cmd.words.length);
+    const [update, install] = parseShell("apt-get update && apt-get install -y curl").commands;
+    if (!update || !install) throw new Error("two commands expected");
+    expect([name(update), name(install), name(update), name(install)]).toEqual(["apt-get", "apt-get", "apt-get", "apt-get"]);
+    expect(seen).toEqual(["apt-get", "apt-get"]);
+    expect([count(update), count(install)]).toEqual([2, 4]);
+    expect(name(update)).toBe("apt-get");
+  });
+
+  it("starts afresh on a copy of a command made with a spread, whose words may differ", () => {
+    const words = oncePerCommand((cmd) => cmd.words.map((word) => word.value).join(" "));
+    const cmd = first("make build");
+    expect(words(cmd)).toBe("make build");
+    const copy: SimpleCommand = { ...cmd, words: cmd.words.slice(0, 1) };
+    expect(words(copy)).toBe("make");
+    expect(words(cmd)).toBe("make build");
+    expect(Object.keys(cmd)).toEqual(Object.keys(copy));
+  });
+
+  it("reads again a reader's undefined, as it keeps no result for it", () => {
+    let reads = 0;
+    const nothing = oncePerCommand(() => {
+      reads++;
+      return undefined;
+    });
+    const cmd = first("true");
+    nothing(cmd);
+    nothing(cmd);
+    expect(reads).toBe(2);
   });
 });
