@@ -14,7 +14,6 @@ import { BlockState, RULE_PREFIX, compatDirectives, shellPragmas } from "./compa
 import type { TopComment } from "./compat-directives.js";
 import type { PragmaCover } from "./pragma-findings.js";
 import { buildkitRules, fileCheckDirective, rulesForBuildkitCheck } from "../compat/index.js";
-import { LatestFile } from "./latest-file.js";
 
 const commentParser = new ConfigCommentParser();
 
@@ -30,19 +29,27 @@ interface Derived {
   inlineConfigComments?: CommentNode[];
 }
 
-/** Derived data belongs to one tree: an older source code asked again gets a rebuilt tree and derives anew. */
-const derivedData = new LatestFile<DockerfileNode, Derived>();
-
-/** A parsed file. */
+/** A parsed file, and what is derived from it: derived data belongs to one tree. */
 interface Tree {
   ast: DockerfileNode;
   positions: PositionIndex;
+  derived: Derived;
 }
 
 /**
- * The tree of the newest source code, held here rather than on the object for
- * the reason given in latest-file.ts: the tree and dockerfile-ast's objects
- * under it are most of what a file leaves behind.
+ * The tree of the newest source code, held here instead of on the object.
+ *
+ * Why: ESLint makes every rule context with `Object.create(fileContext)`, so
+ * each file's context becomes a prototype, and V8 keeps a prototype, with all
+ * it reaches, past young-generation collections until the next full one. The
+ * source code is reachable from it; its tree (with dockerfile-ast's objects
+ * under it) and derived data would be too, and would fill the old generation
+ * with files linted long ago. Held here, a file's tree dies young, as soon as
+ * the next file's source code is made.
+ *
+ * One file, not a few: V8 collects the young generation every megabyte or so,
+ * so each further file kept promotes its data (about 7 MB more over the corpus
+ * per file kept). ESLint lints one file at a time, synchronously.
  */
 let newest: { source: DockerfileSourceCode; tree: Tree } | undefined;
 
@@ -63,7 +70,7 @@ export class DockerfileSourceCode extends TextSourceCodeBase<{
 
   constructor({ text, ast, positions, languageOptions }: { text: string; ast: DockerfileNode; positions: PositionIndex; languageOptions?: DockerfileLanguageOptions }) {
     super({ text, ast, lineEndingPattern: LINE_BREAK });
-    newest = { source: this, tree: { ast, positions } };
+    newest = { source: this, tree: { ast, positions, derived: {} } };
     // The base class sets `ast` as a field; these replace it on the instance.
     Object.defineProperties(this, {
       ast: { get: () => this.#tree().ast, enumerable: true, configurable: true },
@@ -85,14 +92,14 @@ export class DockerfileSourceCode extends TextSourceCodeBase<{
     if (newest?.source === this) return newest.tree;
     if (!this.#rebuilt) {
       const { ast, index } = buildTree(this.text);
-      this.#rebuilt = { ast, positions: index };
+      this.#rebuilt = { ast, positions: index, derived: {} };
     }
     return this.#rebuilt;
   }
 
-  /** Derived data, kept outside this object: see latest-file.ts. */
+  /** What is derived from the tree, kept with it. */
   #derived(): Derived {
-    return derivedData.get(this.ast, () => ({}));
+    return this.#tree().derived;
   }
 
   /** Facts about the file that several rules need (stages, ARG scopes, shell scripts), computed once. */

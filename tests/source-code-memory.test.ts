@@ -1,6 +1,6 @@
 /**
  * A source code's tree and what it derives from its file (facts, traversal,
- * comments) are kept for the latest file only, not on the source code: ESLint's
+ * comments) are kept for the newest source code only, not on the object: ESLint's
  * rule contexts keep a source code past young-generation collections, and its
  * tree and derived data must not come with it. A source code asked again
  * rebuilds its tree and derives the same answers.
@@ -9,7 +9,6 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
 import plugin from "../index.js";
-import { LatestFile } from "../lib/language/latest-file.js";
 import type { DockerfileSourceCode } from "../lib/language/index.js";
 import type { DockerfileAstNode, DockerfileNode } from "../lib/language/tree/index.js";
 
@@ -43,22 +42,6 @@ function derivedOf(source: DockerfileSourceCode): unknown {
   };
 }
 
-describe("LatestFile", () => {
-  it("makes a value once for the latest key and again once another key came between", () => {
-    const memo = new LatestFile<object, number>();
-    const a = {};
-    const b = {};
-    let made = 0;
-    const make = (): number => ++made;
-    expect(memo.get(a, make)).toBe(1);
-    expect(memo.get(a, make)).toBe(1);
-    expect(memo.get(b, make)).toBe(2);
-    expect(memo.get(b, make)).toBe(2);
-    expect(memo.get(a, make)).toBe(3);
-    expect(made).toBe(3);
-  });
-});
-
 describe("a source code's derived data", () => {
   it("gives the same answers when the source code is asked again after another file", () => {
     const build = sourceOf(BUILD);
@@ -85,8 +68,11 @@ describe("a source code's derived data", () => {
     expect(build.comments).toBe(build.ast.comments);
     expect(build.comments.map((comment) => comment.value)).toEqual(["runtime"]);
     expect(build.positions.lineStart(4)).toBe(BUILD.indexOf("FROM alpine"));
-    // Asking the older one does not take the tree of the newest away.
+    // Asking the older one does not take the tree of the newest away, and each keeps what it derived.
     expect(other.ast).toBe(otherTree);
+    const rebuiltFacts = build.facts;
+    expect(other.facts.stages).toHaveLength(1);
+    expect(build.facts).toBe(rebuiltFacts);
     expect(build.getLocFromIndex(BUILD.length)).toEqual({ line: 6, column: 1 });
   });
 
