@@ -16,8 +16,17 @@
  * it is over. A dockerfile-ast without the method parses as it is. Callers
  * mutate the array they get (`ModifiableInstruction#getArguments` shifts the
  * flags off it), so every call gets a fresh copy.
+ *
+ * The one scan is `scanRawArguments`, the same reading built from slices,
+ * while dockerfile-ast's method is the one it was checked against (its source
+ * text's digest below); any other version scans with its own method.
  */
+import { createHash } from "node:crypto";
 import { Instruction } from "dockerfile-ast";
+import { scanRawArguments, type ScannableInstruction } from "./argument-scan.js";
+
+/** SHA-256 of the source text of dockerfile-ast 0.7's `Instruction#getRawArguments`, which `scanRawArguments` reads as. */
+export const CHECKED_SCAN_DIGEST = "603221fadfbcbd3f618b724490eceb2bab8053596612eb59c77ec333987d47e5";
 
 /** The method is private in dockerfile-ast's types. */
 interface Scanning {
@@ -58,12 +67,24 @@ let found: Map<object, Map<number, Scanned[]>> | undefined;
  * collection, which made a fifth of the tree build's allocations reach the
  * old generation. None without dockerfile-ast's own scan.
  */
-const cachingScan = typeof scan === "function" ? cachingScanOver(scan) : undefined;
+const cachingScan = typeof scan === "function" ? cachingScanOver(sameReadingAs(scan)) : undefined;
 
-function cachingScanOver(original: (this: Instruction) => unknown[]): (this: Instruction) => unknown[] {
+/** Our slice-built scan where it reads as dockerfile-ast's own, else dockerfile-ast's own. */
+function sameReadingAs(original: (this: Instruction) => unknown[]): (this: Instruction) => unknown[] {
+  if (digestOf(original) !== CHECKED_SCAN_DIGEST) return original;
+  return function sliceScan(this: Instruction): unknown[] {
+    return scanRawArguments(this as unknown as ScannableInstruction);
+  };
+}
+
+export function digestOf(method: (...args: never[]) => unknown): string {
+  return createHash("sha256").update(Function.prototype.toString.call(method)).digest("hex");
+}
+
+function cachingScanOver(read: (this: Instruction) => unknown[]): (this: Instruction) => unknown[] {
   return function cachingScan(this: Instruction): unknown[] {
     const document = (this as unknown as OfDocument).document;
-    if (found === undefined || typeof document?.offsetAt !== "function") return original.call(this);
+    if (found === undefined || typeof document?.offsetAt !== "function") return (scan as (this: Instruction) => unknown[]).call(this);
     let byStart = found.get(document);
     if (byStart === undefined) found.set(document, (byStart = new Map<number, Scanned[]>()));
     const { start, end } = this.getRange();
@@ -73,7 +94,7 @@ function cachingScanOver(original: (this: Instruction) => unknown[]): (this: Ins
     if (scans === undefined) byStart.set(offset, (scans = []));
     // The document, the start, the keyword's end and the end fix what a scan reads: copies dockerfile-ast built of one instruction share it.
     let hit = scans.find((scanned) => samePosition(scanned.end, end) && samePosition(scanned.keywordEnd, keywordEnd));
-    if (hit === undefined) scans.push((hit = { keywordEnd, end, args: original.call(this) }));
+    if (hit === undefined) scans.push((hit = { keywordEnd, end, args: read.call(this) }));
     return hit.args.slice();
   };
 }
