@@ -6,7 +6,9 @@
  * /proc), and errors are one-line messages.
  */
 import { randomBytes } from "node:crypto";
-import { chmod, lstat, mkdir, readdir, realpath, rename, stat, unlink, writeFile } from "node:fs/promises";
+import { lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
+import type { Dirent, Stats } from "node:fs";
+import { chmod, lstat, mkdir, rename, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { CliError, displayPath, errnoMessage } from "./errors.js";
 
@@ -62,13 +64,27 @@ function isInside(file: string, roots: readonly string[]): boolean {
   return roots.some((root) => file === root || file.startsWith(root.endsWith(path.sep) ? root : root + path.sep));
 }
 
-async function screenFile(file: string, roots: readonly string[], screening: Screening): Promise<void> {
-  const entry = await lstat(file).catch(() => undefined);
+/**
+ * The screening looks at every candidate before anything is read, one call at
+ * a time: synchronous calls cost a few microseconds each, where awaiting a
+ * promise per file cost a quarter of a millisecond of CPU (about 0.4 s for
+ * 1,500 files). Any error means "not there", as it would for the read.
+ */
+function attempt<T>(call: () => T): T | undefined {
+  try {
+    return call();
+  } catch {
+    return undefined;
+  }
+}
+
+function screenFile(file: string, roots: readonly string[], screening: Screening): void {
+  const entry: Stats | undefined = attempt(() => lstatSync(file));
   if (!entry) return;
   let stats = entry;
   const viaLink = entry.isSymbolicLink();
   if (viaLink) {
-    const real = await realpath(file).catch(() => undefined);
+    const real = attempt(() => realpathSync(file));
     if (real === undefined) {
       screening.skipped.push({ file, reason: "a broken symbolic link" });
       return;
@@ -77,7 +93,7 @@ async function screenFile(file: string, roots: readonly string[], screening: Scr
       screening.skipped.push({ file, reason: "a symbolic link to a file outside the linted directories" });
       return;
     }
-    const followed = await stat(real).catch(() => undefined);
+    const followed = attempt(() => statSync(real));
     if (!followed) return;
     stats = followed;
   }
@@ -102,26 +118,26 @@ async function screenFile(file: string, roots: readonly string[], screening: Scr
  * only when it stays inside the linted roots; FIFOs, devices and sockets are
  * never opened; no file over MAX_READ_BYTES is read.
  */
-export async function screenFiles(
+export function screenFiles(
   directories: readonly string[],
   named: readonly string[],
   isCandidate: (relative: string) => boolean,
   walkIgnored: boolean,
-): Promise<Screening> {
-  const resolve = async (file: string): Promise<string> => realpath(file).catch(() => file);
-  const roots = await Promise.all([...directories.map(resolve), ...named.map((file) => resolve(path.dirname(file)))]);
+): Screening {
+  const resolve = (file: string): string => attempt(() => realpathSync(file)) ?? file;
+  const roots = [...directories.map(resolve), ...named.map((file) => resolve(path.dirname(file)))];
   const screening: Screening = { files: [], skipped: [], snapshots: new Map() };
-  for (const file of named) await screenFile(file, roots, screening);
+  for (const file of named) screenFile(file, roots, screening);
   for (const directory of directories) {
     const pending = [directory];
     for (let dir = pending.pop(); dir !== undefined; dir = pending.pop()) {
-      const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+      const entries: Dirent[] = attempt(() => readdirSync(dir, { withFileTypes: true })) ?? [];
       for (const entry of entries) {
         const full = path.join(dir, entry.name);
         if (entry.isDirectory()) {
           if (walkIgnored || (entry.name !== "node_modules" && entry.name !== ".git")) pending.push(full);
         } else if (isCandidate(path.relative(directory, full).split(path.sep).join("/")) && !screening.snapshots.has(full)) {
-          await screenFile(full, roots, screening);
+          screenFile(full, roots, screening);
         }
       }
     }

@@ -105,7 +105,7 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
   if (hadolintFile !== undefined) io.stderr(`${PROGRAM}: using the settings of ${displayPath(hadolintFile, cwd)} (no --config given; '${PROGRAM} init' turns it into eslint.config.js)\n`);
   const screening: Screening = options.stdin
     ? { files: [], skipped: [], snapshots: new Map() }
-    : await screenFiles(targets.directories, targets.files, options.config === undefined ? isSearchedPath : () => true, !options.ignore);
+    : screenFiles(targets.directories, targets.files, options.config === undefined ? isSearchedPath : () => true, !options.ignore);
   for (const { file, reason } of screening.skipped) io.stderr(`${PROGRAM}: skipping ${displayPath(file, cwd)}: ${reason}\n`);
   const screened = screenedPaths(targets.files, screening);
   const plan = planRun(options, targets, screened, cwd, hadolint);

@@ -127,7 +127,7 @@ async function discover(paths: readonly string[], io: CliIo): Promise<{ files: s
   const { cwd } = io;
   const found = await resolveTargets(paths, cwd);
   const targets = { directories: found.directories, files: found.files.filter((file) => !isIgnoreFile(file)) };
-  const screening = await screenFiles(targets.directories, targets.files, isSearchedPath, false);
+  const screening = screenFiles(targets.directories, targets.files, isSearchedPath, false);
   for (const { file, reason } of screening.skipped) io.stderr(`${PROGRAM}: skipping ${displayPath(file, cwd)}: ${reason}\n`);
   const { named, walked } = screenedPaths(targets.files, screening);
   const base = commonBase(cwd, { directories: targets.directories, files: named });
