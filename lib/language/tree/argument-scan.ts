@@ -36,6 +36,14 @@ const CR = 13;
 const SPACE = 32;
 const HASH = 35;
 const DOLLAR = 36;
+/** A run of characters other than the blanks dockerfile-ast splits on. */
+const WORDS = /[^\t\n\r ]+/gu;
+const LINE_BREAK = /[\n\r]/u;
+
+/** An argument of `value` over [offset + from, offset + to) of the document, as dockerfile-ast makes it. */
+function argumentOf(document: ScannableInstruction["document"], offset: number, value: string, from: number, to: number): Argument {
+  return new Argument(value, { start: document.positionAt(offset + from), end: document.positionAt(offset + to) });
+}
 
 export function scanRawArguments(instruction: ScannableInstruction): Argument[] {
   const document = instruction.document;
@@ -44,31 +52,37 @@ export function scanRawArguments(instruction: ScannableInstruction): Argument[] 
   const extra = document.offsetAt(keyword.end) - keywordStart;
   const line = instruction.getRange();
   // As `Line#getTextContent()` and the original: characters from the line's start, offsets from the keyword's.
-  const fullArgs = document.getText().substring(document.offsetAt(line.start), document.offsetAt(line.end)).substring(extra);
+  const lineStart = document.offsetAt(line.start);
+  const fullArgs = document.getText().substring(lineStart, document.offsetAt(line.end)).substring(extra);
   const offset = keywordStart + extra;
   const escapeChar = instruction.escapeChar;
   const escape = typeof escapeChar === "string" && escapeChar.length === 1 ? escapeChar.charCodeAt(0) : -1;
   const length = fullArgs.length;
 
   const args: Argument[] = [];
-  // The argument read so far is `value` followed by fullArgs[runStart, runEnd).
+  if (escape === -1 || !fullArgs.includes(escapeChar as string)) {
+    // Without the escape character nothing is skipped: each argument is a run of non-blanks.
+    // On one line read from where the keyword starts, a position is the first one moved along.
+    const first = lineStart === keywordStart && !LINE_BREAK.test(fullArgs) ? document.positionAt(offset) : null;
+    WORDS.lastIndex = 0;
+    for (let match = WORDS.exec(fullArgs); match !== null; match = WORDS.exec(fullArgs)) {
+      const from = match.index;
+      const to = from + match[0].length;
+      if (first === null) {
+        args.push(argumentOf(document, offset, match[0], from, to));
+      } else {
+        const range = { start: { line: first.line, character: first.character + from }, end: { line: first.line, character: first.character + to } };
+        args.push(new Argument(match[0], range));
+      }
+    }
+    return args;
+  }
+  // The argument read so far is `value` followed by fullArgs[runStart, runEnd): appending the
+  // character at `i` extends the run when it follows it, else moves the run into `value` first.
+  // Plain locals, not closures over them, so that V8 keeps them in registers.
   let value = "";
   let runStart = 0;
   let runEnd = 0;
-  const append = (index: number): void => {
-    if (runEnd !== index) {
-      if (runEnd > runStart) value += fullArgs.slice(runStart, runEnd);
-      runStart = index;
-    }
-    runEnd = index + 1;
-  };
-  const emit = (from: number, to: number): void => {
-    const text = runEnd > runStart ? value + fullArgs.slice(runStart, runEnd) : value;
-    args.push(new Argument(text, { start: document.positionAt(offset + from), end: document.positionAt(offset + to) }));
-    value = "";
-    runStart = runEnd = 0;
-  };
-
   let start = false;
   let comment = false;
   let found = -1;
@@ -91,7 +105,9 @@ export function scanRawArguments(instruction: ScannableInstruction): Argument[] 
         }
         continue;
       } else if (found !== -1) {
-        emit(found, escapeMarker === -1 ? i : escapeMarker);
+        args.push(argumentOf(document, offset, runEnd > runStart ? value + fullArgs.slice(runStart, runEnd) : value, found, escapeMarker === -1 ? i : escapeMarker));
+        value = "";
+        runStart = runEnd = 0;
         escapeMarker = -1;
         found = -1;
       }
@@ -133,20 +149,22 @@ export function scanRawArguments(instruction: ScannableInstruction): Argument[] 
         i++;
       } else {
         if (escapedWhitespaceDetected && escapeMarker !== -1) {
-          emit(found, escapeMarker);
+          args.push(argumentOf(document, offset, runEnd > runStart ? value + fullArgs.slice(runStart, runEnd) : value, found, escapeMarker));
+          value = "";
+          runStart = runEnd = 0;
           found = -1;
         }
         escapeMarker = -1;
         escapedWhitespaceDetected = false;
         escaping = false;
-        if (next === DOLLAR) {
-          append(i);
-          append(i + 1);
-        } else if (next === -1) {
-          break;
-        } else {
-          append(i + 1);
+        if (next === -1) break;
+        // An escaped `$` keeps its escape; any other escaped character stands for itself.
+        const from = next === DOLLAR ? i : i + 1;
+        if (runEnd !== from) {
+          if (runEnd > runStart) value += fullArgs.slice(runStart, runEnd);
+          runStart = from;
         }
+        runEnd = i + 2;
         if (found === -1) found = i;
         i++;
       }
@@ -155,18 +173,27 @@ export function scanRawArguments(instruction: ScannableInstruction): Argument[] 
         comment = true;
       } else {
         if (escapedWhitespaceDetected && escapeMarker !== -1) {
-          emit(found, escapeMarker);
+          args.push(argumentOf(document, offset, runEnd > runStart ? value + fullArgs.slice(runStart, runEnd) : value, found, escapeMarker));
+          value = "";
+          runStart = runEnd = 0;
           found = -1;
         }
         escapedWhitespaceDetected = false;
         escaping = false;
         escapeMarker = -1;
-        append(i);
+        if (runEnd !== i) {
+          if (runEnd > runStart) value += fullArgs.slice(runStart, runEnd);
+          runStart = i;
+        }
+        runEnd = i + 1;
         if (found === -1) found = i;
       }
       start = false;
     }
   }
-  if (found !== -1) emit(found, escapeMarker === -1 ? length : escapeMarker);
+  if (found !== -1) {
+    const text = runEnd > runStart ? value + fullArgs.slice(runStart, runEnd) : value;
+    args.push(argumentOf(document, offset, text, found, escapeMarker === -1 ? length : escapeMarker));
+  }
   return args;
 }
