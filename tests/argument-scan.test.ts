@@ -4,28 +4,18 @@
  * ranges, the same Argument objects, on real files and on generated text full
  * of escapes, blanks, comments and line ends.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { DockerfileParser, Instruction } from "dockerfile-ast";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { scanRawArguments, type ScannableInstruction } from "../lib/language/tree/argument-scan.js";
 import { CHECKED_SCAN_DIGEST, digestOf } from "../lib/language/tree/raw-arguments-cache.js";
+import { corpusFiles } from "./robustness/harness.js";
 
-const corpus = path.resolve(import.meta.dirname, "../../shared/corpus/files");
 const original = (Instruction.prototype as unknown as { getRawArguments: (this: Instruction) => unknown[] }).getRawArguments;
 
 function corpusTexts(): string[] {
-  const files: string[] = [];
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else files.push(full);
-    }
-  };
-  walk(corpus);
-  return files.sort().map((file) => readFileSync(file, "utf8"));
+  return corpusFiles().map((file) => readFileSync(file, "utf8"));
 }
 
 /** Every instruction's scan, both ways; instructions come from a parse without the cache. */

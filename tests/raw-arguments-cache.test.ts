@@ -3,25 +3,15 @@
  * accessor the same answers as dockerfile-ast alone, scan each instruction
  * about once, and leave dockerfile-ast as it found it.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { DockerfileParser, Instruction, ModifiableInstruction } from "dockerfile-ast";
 import { describe, expect, it } from "vitest";
 import { withCachedRawArguments } from "../lib/language/tree/raw-arguments-cache.js";
+import { corpusFiles } from "./robustness/harness.js";
 
-const corpus = path.resolve(import.meta.dirname, "../../shared/corpus/files");
 
 function corpusTexts(every: number): string[] {
-  const files: string[] = [];
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else files.push(full);
-    }
-  };
-  walk(corpus);
-  return files.sort().filter((_, i) => i % every === 0).map((file) => readFileSync(file, "utf8"));
+  return corpusFiles().filter((_, i) => i % every === 0).map((file) => readFileSync(file, "utf8"));
 }
 
 /** What rules and the tree read from an instruction, as plain data. */

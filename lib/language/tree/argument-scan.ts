@@ -103,7 +103,6 @@ export function scanRawArguments(instruction: ScannableInstruction): Argument[] 
             start = true;
           }
         }
-        continue;
       } else if (found !== -1) {
         args.push(argumentOf(document, offset, runEnd > runStart ? value + fullArgs.slice(runStart, runEnd) : value, found, escapeMarker === -1 ? i : escapeMarker));
         value = "";
@@ -111,7 +110,12 @@ export function scanRawArguments(instruction: ScannableInstruction): Argument[] 
         escapeMarker = -1;
         found = -1;
       }
-    } else if (char === escape) {
+      continue;
+    }
+    // The characters [from, to) join the argument; `to` is -1 for an escape that ends the text.
+    let from: number;
+    let to: number;
+    if (char === escape) {
       const next = i + 1 < length ? fullArgs.charCodeAt(i + 1) : -1;
       if (next === SPACE || next === TAB) {
         whitespaceCheck: for (let j = i + 2; j < length; j++) {
@@ -135,61 +139,48 @@ export function scanRawArguments(instruction: ScannableInstruction): Argument[] 
               break whitespaceCheck;
           }
         }
-      } else if (next === CR) {
+        continue;
+      }
+      if (next === CR || next === LF) {
         comment = false;
         escaping = true;
         start = true;
         if (found !== -1 && escapeMarker === -1) escapeMarker = i;
-        i += 2;
-      } else if (next === LF) {
-        comment = false;
-        escaping = true;
-        start = true;
-        if (found !== -1 && escapeMarker === -1) escapeMarker = i;
-        i++;
-      } else {
-        if (escapedWhitespaceDetected && escapeMarker !== -1) {
-          args.push(argumentOf(document, offset, runEnd > runStart ? value + fullArgs.slice(runStart, runEnd) : value, found, escapeMarker));
-          value = "";
-          runStart = runEnd = 0;
-          found = -1;
-        }
-        escapeMarker = -1;
-        escapedWhitespaceDetected = false;
-        escaping = false;
-        if (next === -1) break;
-        // An escaped `$` keeps its escape; any other escaped character stands for itself.
-        const from = next === DOLLAR ? i : i + 1;
-        if (runEnd !== from) {
-          if (runEnd > runStart) value += fullArgs.slice(runStart, runEnd);
-          runStart = from;
-        }
-        runEnd = i + 2;
-        if (found === -1) found = i;
-        i++;
+        i += next === CR ? 2 : 1;
+        continue;
       }
-    } else if (!comment) {
-      if (start && char === HASH) {
-        comment = true;
-      } else {
-        if (escapedWhitespaceDetected && escapeMarker !== -1) {
-          args.push(argumentOf(document, offset, runEnd > runStart ? value + fullArgs.slice(runStart, runEnd) : value, found, escapeMarker));
-          value = "";
-          runStart = runEnd = 0;
-          found = -1;
-        }
-        escapedWhitespaceDetected = false;
-        escaping = false;
-        escapeMarker = -1;
-        if (runEnd !== i) {
-          if (runEnd > runStart) value += fullArgs.slice(runStart, runEnd);
-          runStart = i;
-        }
-        runEnd = i + 1;
-        if (found === -1) found = i;
-      }
+      // An escaped `$` keeps its escape; any other escaped character stands for itself.
+      from = next === DOLLAR ? i : i + 1;
+      to = next === -1 ? -1 : i + 2;
+    } else if (comment) {
+      continue;
+    } else if (start && char === HASH) {
+      comment = true;
+      start = false;
+      continue;
+    } else {
+      from = i;
+      to = i + 1;
       start = false;
     }
+    // After an escaped blank, a character starts a new argument.
+    if (escapedWhitespaceDetected && escapeMarker !== -1) {
+      args.push(argumentOf(document, offset, runEnd > runStart ? value + fullArgs.slice(runStart, runEnd) : value, found, escapeMarker));
+      value = "";
+      runStart = runEnd = 0;
+      found = -1;
+    }
+    escapeMarker = -1;
+    escapedWhitespaceDetected = false;
+    escaping = false;
+    if (to === -1) break;
+    if (runEnd !== from) {
+      if (runEnd > runStart) value += fullArgs.slice(runStart, runEnd);
+      runStart = from;
+    }
+    runEnd = to;
+    if (found === -1) found = i;
+    if (to === i + 2) i++;
   }
   if (found !== -1) {
     const text = runEnd > runStart ? value + fullArgs.slice(runStart, runEnd) : value;
