@@ -45,6 +45,11 @@ function argumentOf(document: ScannableInstruction["document"], offset: number, 
   return new Argument(value, { start: document.positionAt(offset + from), end: document.positionAt(offset + to) });
 }
 
+/** The argument read so far: `value`, then the run fullArgs[runStart, runEnd) not yet moved into it. */
+function joined(value: string, fullArgs: string, runStart: number, runEnd: number): string {
+  return runEnd > runStart ? value + fullArgs.slice(runStart, runEnd) : value;
+}
+
 export function scanRawArguments(instruction: ScannableInstruction): Argument[] {
   const document = instruction.document;
   const keyword = instruction.getInstructionRange();
@@ -104,7 +109,7 @@ export function scanRawArguments(instruction: ScannableInstruction): Argument[] 
           }
         }
       } else if (found !== -1) {
-        args.push(argumentOf(document, offset, runEnd > runStart ? value + fullArgs.slice(runStart, runEnd) : value, found, escapeMarker === -1 ? i : escapeMarker));
+        args.push(argumentOf(document, offset, joined(value, fullArgs, runStart, runEnd), found, escapeMarker === -1 ? i : escapeMarker));
         value = "";
         runStart = runEnd = 0;
         escapeMarker = -1;
@@ -165,7 +170,7 @@ export function scanRawArguments(instruction: ScannableInstruction): Argument[] 
     }
     // After an escaped blank, a character starts a new argument.
     if (escapedWhitespaceDetected && escapeMarker !== -1) {
-      args.push(argumentOf(document, offset, runEnd > runStart ? value + fullArgs.slice(runStart, runEnd) : value, found, escapeMarker));
+      args.push(argumentOf(document, offset, joined(value, fullArgs, runStart, runEnd), found, escapeMarker));
       value = "";
       runStart = runEnd = 0;
       found = -1;
@@ -183,8 +188,7 @@ export function scanRawArguments(instruction: ScannableInstruction): Argument[] 
     if (to === i + 2) i++;
   }
   if (found !== -1) {
-    const text = runEnd > runStart ? value + fullArgs.slice(runStart, runEnd) : value;
-    args.push(argumentOf(document, offset, text, found, escapeMarker === -1 ? length : escapeMarker));
+    args.push(argumentOf(document, offset, joined(value, fullArgs, runStart, runEnd), found, escapeMarker === -1 ? length : escapeMarker));
   }
   return args;
 }
