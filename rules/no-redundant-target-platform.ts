@@ -43,7 +43,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
       if (node.type !== "Arg") continue;
       if (argDeclarations(node).some((d) => d.name === "TARGETPLATFORM" && d.value !== null)) overridden = true;
     }
-    const lookup = (name: string): string | undefined => PLATFORM_ARG_DEFAULTS[name];
+    const lookup = (name: string): string | undefined => (Object.hasOwn(PLATFORM_ARG_DEFAULTS, name) ? PLATFORM_ARG_DEFAULTS[name] : undefined);
 
     function removal(flag: FlagNode): [number, number] {
       let end = flag.range[1];

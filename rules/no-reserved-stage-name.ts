@@ -8,7 +8,7 @@ import type { DockerfileRuleDefinition } from "../lib/language/index.js";
 
 type MessageIds = "scratch" | "context";
 
-const RESERVED: Record<string, MessageIds> = { scratch: "scratch", context: "context" };
+const RESERVED = new Map<string, MessageIds>([["scratch", "scratch"], ["context", "context"]]);
 
 const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }> = {
   meta: {
@@ -32,7 +32,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
       From(node) {
         const stage = node.stage;
         if (!stage) return;
-        const messageId = RESERVED[stage.value.toLowerCase()];
+        const messageId = RESERVED.get(stage.value.toLowerCase());
         if (!messageId) return;
         context.report({ loc: stage.loc, messageId, data: { name: stage.value } });
       },

@@ -74,14 +74,14 @@ function isTag(text: string): boolean {
   return /^\w[\w.-]{0,127}$/u.test(text);
 }
 
-const DIGEST_LENGTHS: Record<string, number> = { sha256: 64, sha384: 96, sha512: 128 };
+const DIGEST_LENGTHS = new Map([["sha256", 64], ["sha384", 96], ["sha512", 128]]);
 
 function isDigest(text: string): boolean {
   const colon = text.indexOf(":");
   if (colon < 0) return false;
   const algorithm = text.slice(0, colon);
   const hex = text.slice(colon + 1);
-  const length = DIGEST_LENGTHS[algorithm];
+  const length = DIGEST_LENGTHS.get(algorithm);
   return length !== undefined && hex.length === length && /^[\da-f]+$/u.test(hex);
 }
 

@@ -187,7 +187,8 @@ const ZYPPER: ManagerSpec = {
   ],
 };
 
-const RPM_SPECS: Record<string, ManagerSpec> = { yum: YUM, dnf: DNF, dnf5: DNF, tdnf: DNF, microdnf: MICRODNF, zypper: ZYPPER };
+// A Map, not an object: a command named `constructor` must not find Object.prototype's.
+const RPM_SPECS = new Map<string, ManagerSpec>([["yum", YUM], ["dnf", DNF], ["dnf5", DNF], ["tdnf", DNF], ["microdnf", MICRODNF], ["zypper", ZYPPER]]);
 
 /**
  * An operating-system package manager's command line, split once: apt's
@@ -246,7 +247,7 @@ function readOsPackageCommand(cmd: SimpleCommand, throughXargs: boolean): OsPack
   let spec: ManagerSpec | undefined;
   if (APT_GET_TOOLS.has(name) || APT_FRONT_ENDS.has(name)) spec = APT;
   else if (APK_TOOLS.has(name)) spec = APK;
-  else spec = RPM_SPECS[name];
+  else spec = RPM_SPECS.get(name);
   if (!spec) return null;
   const { positionals, options } = parseArgs(args, { withValue: spec.withValue });
   const subcommand = positionals[0];
@@ -421,7 +422,7 @@ function osInstall(os: OsPackageCommand): InstallCommand | null {
     if (!sub || sub.dynamic || sub.value !== "install") return null;
     return { manager, tool: `${tool} module`, command, toolWord, subcommand: sub, options, packages: operands.slice(1) };
   }
-  const spec = manager === "apt" ? APT : manager === "apk" ? APK : RPM_SPECS[tool];
+  const spec = manager === "apt" ? APT : manager === "apk" ? APK : RPM_SPECS.get(tool);
   if (!spec?.install.has(subcommand.value)) return null;
   return { manager, tool, command, toolWord, subcommand, options, packages: operands };
 }

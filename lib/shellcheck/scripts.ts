@@ -14,17 +14,17 @@ import { FROM_PREDEFINED_ARGS } from "../variables/index.js";
 /** The dialects ShellCheck 0.7–0.9 knows. */
 export type Dialect = "sh" | "bash" | "dash" | "ksh";
 
-const DIALECTS: Readonly<Record<string, Dialect>> = {
-  sh: "sh",
-  ash: "sh",
-  busybox: "sh",
-  bash: "bash",
-  dash: "dash",
-  ksh: "ksh",
-  ksh93: "ksh",
-  mksh: "ksh",
-  pdksh: "ksh",
-};
+const DIALECTS = new Map<string, Dialect>([
+  ["sh", "sh"],
+  ["ash", "sh"],
+  ["busybox", "sh"],
+  ["bash", "bash"],
+  ["dash", "dash"],
+  ["ksh", "ksh"],
+  ["ksh93", "ksh"],
+  ["mksh", "ksh"],
+  ["pdksh", "ksh"],
+]);
 
 export interface DisabledAfter {
   /** File offset of the comment line's end. */
@@ -57,7 +57,7 @@ export interface Script {
 /** `/usr/bin/env bash -e` → bash; `/bin/ash` → sh; null for a program ShellCheck cannot check. */
 export function dialectOf(program: string): Dialect | null {
   const name = (program.split(/[\\/]/u).pop() ?? "").toLowerCase().replace(/\.exe$/u, "");
-  return DIALECTS[name] ?? null;
+  return DIALECTS.get(name) ?? null;
 }
 
 /** The dialect a `#!` line names, or undefined when the text has no `#!` line. */

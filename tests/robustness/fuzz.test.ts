@@ -92,6 +92,7 @@ const word = fc.constantFrom(
   "*.txt", "src/", "package.json", "package*.json", "/etc/", "C:\\\\app", "SIGTERM", "9", "root", "1000:1000",
   "NONE", "CMD", "CMD-SHELL", "RUN", "FROM", "ONBUILD", "https://github.com/o/r.git#v1", "git@github.com:o/r.git",
   "https://example.com/a.tar.gz", "sha256:abc", "sudo", "env", "nohup", "ARG", "#", "# comment", "\t", " ",
+  "constructor", "__proto__", "toString", "hasOwnProperty",
 );
 
 const oddText = fc.oneof(

@@ -6,6 +6,29 @@
 import { describe, it } from "vitest";
 import { checkRobustness } from "./harness.js";
 
+const PROTOTYPE_WORDS = ["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf"];
+
+function protoWordFile(w: string): string {
+  return [
+    `# check=skip=${w};error=true`,
+    `ARG ${w}=1`,
+    `FROM ${w}:${w}@${w}:abc AS ${w}`,
+    `FROM --platform=$${w} debian:12 AS b`,
+    `ARG ${w}`,
+    `ENV ${w}=$${w}`,
+    `# hadolint ignore=${w}`,
+    `RUN ${w} install -y ${w} && apt-get install -y ${w}=${w} && apt-get ${w} && yum ${w} x && pip install ${w}==${w}`,
+    `RUN --mount=type=${w},${w}=${w} --${w}=${w} curl -${w} http://${w}/${w} | ${w} && sudo ${w} && xargs ${w}`,
+    `COPY --${w}=${w} --from=${w} ${w} ${w}/`,
+    `SHELL ["${w}", "-c"]`,
+    `RUN ${w}`,
+    `USER ${w}`,
+    `EXPOSE ${w}`,
+    `HEALTHCHECK --${w}=${w} CMD ${w}`,
+    `${w} ${w}`,
+  ].join("\n");
+}
+
 const CASES: { name: string; text: string }[] = [
   {
     // legacy-key-value-format quoted a value that still held a lone `\r`, which
@@ -31,6 +54,13 @@ const CASES: { name: string; text: string }[] = [
     // content, so MAINTAINER swallowed the next instruction; no-maintainer's LABEL then split it back out.
     name: "continued line of an escape, a blank and one character before another instruction",
     text: "FROM debian:12 AS base\nMAINTAINER x sudo \\ as pip3 & \\\n\\\n\\\n\\ X\nSTOPSIGNAL 9\n",
+  },
+  {
+    // Tables of known words were plain objects, so a word such as `constructor` found
+    // Object.prototype's function: `RUN constructor install x` crashed four package rules,
+    // and a stage named `constructor` made no-reserved-stage-name report with a function as messageId.
+    name: "words that name Object.prototype's properties, in every position",
+    text: PROTOTYPE_WORDS.map((word) => protoWordFile(word)).join("\n"),
   },
 ];
 

@@ -4,6 +4,7 @@ import { lines, ruleTester } from "../rule-tester.js";
 ruleTester.run("apt-get-yes", rule, {
   valid: [
     { name: "apt-get -y after install", code: lines("FROM debian:12", "RUN apt-get install -y python3") },
+    { name: "a command named after an Object.prototype property is no package manager", code: lines("FROM debian:12", "RUN constructor install foo && toString install bar && __proto__ install baz") },
     { name: "apt-get -y before install", code: lines("FROM debian:12", "RUN apt-get -y install python3") },
     { name: "clustered -yq", code: lines("FROM debian:12", "RUN apt-get install -yq python3") },
     { name: "--yes and --assume-yes", code: lines("FROM debian:12", "RUN apt-get --yes install a && apt-get --assume-yes install b") },

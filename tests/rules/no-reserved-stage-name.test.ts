@@ -5,6 +5,7 @@ ruleTester.run("no-reserved-stage-name", rule, {
   valid: [
     { name: "scratch as a base image without a name", code: lines("FROM scratch", "FROM scratch AS a") },
     { name: "ordinary name", code: "FROM foo:bar AS foobar" },
+    { name: "names of Object.prototype's properties are not reserved", code: lines("FROM alpine:3.20 AS constructor", "FROM alpine:3.20 AS __proto__", "FROM alpine:3.20 AS tostring") },
     { name: "names that contain a reserved word", code: lines("FROM alpine:3.20 AS scratch-base", "FROM alpine:3.20 AS build-context") },
     { name: "a COPY --from=context is not a stage name", code: lines("FROM alpine:3.20", "COPY --from=context /a /a") },
     { name: "lowercase keywords with an ordinary name", code: "from alpine:3.20 as builder" },

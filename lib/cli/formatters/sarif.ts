@@ -136,7 +136,7 @@ function suppressionsOf(message: Linter.SuppressedLintMessage): Suppression[] {
 }
 
 function describeRule(id: string, meta: Rule.RuleMetaData | undefined): SarifRule {
-  const description = meta?.docs?.description ?? ESLINT_RULES[id] ?? `The ${id} rule.`;
+  const description = meta?.docs?.description ?? (Object.hasOwn(ESLINT_RULES, id) ? ESLINT_RULES[id] : undefined) ?? `The ${id} rule.`;
   const url = meta?.docs?.url !== undefined && URL.canParse(meta.docs.url) ? meta.docs.url : undefined;
   const page: RuleHelp | undefined = url === undefined ? undefined : ruleHelp(id, url);
   const rule: SarifRule = {
