@@ -14,8 +14,11 @@ import { BlockState, RULE_PREFIX, compatDirectives, shellPragmas } from "./compa
 import type { TopComment } from "./compat-directives.js";
 import type { PragmaCover } from "./pragma-findings.js";
 import { buildkitRules, fileCheckDirective, rulesForBuildkitCheck } from "../compat/index.js";
+import type { FileCheckDirective } from "../compat/index.js";
 
 const commentParser = new ConfigCommentParser();
+
+const NO_COVERS: readonly PragmaCover[] = [];
 
 /** `# eslint …`, `# eslint-disable …`, `# eslint-enable …`, `# eslint-disable-next-line …`. */
 const INLINE_CONFIG = /^\s*eslint(?:-enable|-disable(?:-next-line|-line)?)?(?:\s|$)/u;
@@ -59,7 +62,7 @@ export class DockerfileSourceCode extends TextSourceCodeBase<{
   SyntaxElementWithLoc: DockerfileAstNode;
   ConfigNode: CommentNode;
 }> {
-  // Accessors made in the constructor, over the tree held for the newest source code.
+  // The tree held for the newest source code: data properties while it is the newest, accessors after (see #letGo).
   declare readonly ast: DockerfileNode;
   declare readonly comments: CommentNode[];
   declare readonly positions: PositionIndex;
@@ -67,21 +70,35 @@ export class DockerfileSourceCode extends TextSourceCodeBase<{
   #rebuilt: Tree | undefined;
   #covers: PragmaCover[] = [];
   readonly #options: { hadolintPragmas: boolean; checkDirectives: boolean; reportUnused: boolean };
+  #fileCheck: FileCheckDirective | null | undefined;
 
   constructor({ text, ast, positions, languageOptions }: { text: string; ast: DockerfileNode; positions: PositionIndex; languageOptions?: DockerfileLanguageOptions }) {
     super({ text, ast, lineEndingPattern: LINE_BREAK });
+    if (newest) newest.source.#letGo();
     newest = { source: this, tree: { ast, positions, derived: {} } };
-    // The base class sets `ast` as a field; these replace it on the instance.
-    Object.defineProperties(this, {
-      ast: { get: () => this.#tree().ast, enumerable: true, configurable: true },
-      comments: { get: () => this.#tree().ast.comments, enumerable: true, configurable: true },
-      positions: { get: () => this.#tree().positions, enumerable: true, configurable: true },
-    });
+    // Plain data, set in the same order on every instance, so that V8 keeps one fast shape for all source codes.
+    const own = this as { -readonly [Key in "comments" | "positions"]: DockerfileSourceCode[Key] };
+    own.comments = ast.comments;
+    own.positions = positions;
     this.#options = {
       hadolintPragmas: languageOptions?.hadolintPragmas !== false,
       checkDirectives: languageOptions?.checkDirectives !== false,
       reportUnused: languageOptions?.reportUnusedPragmas === true,
     };
+  }
+
+  /**
+   * Once a newer source code is made, this one stops holding the tree: its
+   * properties become accessors that rebuild it when asked. Only then, as
+   * replacing data properties with accessors puts an object in V8's slow
+   * dictionary mode, and every rule reads the newest one's properties.
+   */
+  #letGo(): void {
+    Object.defineProperties(this, {
+      ast: { get: () => this.#tree().ast, enumerable: true, configurable: true },
+      comments: { get: () => this.#tree().ast.comments, enumerable: true, configurable: true },
+      positions: { get: () => this.#tree().positions, enumerable: true, configurable: true },
+    });
   }
 
   /**
@@ -136,7 +153,7 @@ export class DockerfileSourceCode extends TextSourceCodeBase<{
    * the rule; empty unless directives were read (not with `--no-inline-config`).
    */
   pragmaCovers(rule: string): readonly PragmaCover[] {
-    return this.#covers.filter((cover) => cover.rule === rule);
+    return this.#covers.length === 0 ? NO_COVERS : this.#covers.filter((cover) => cover.rule === rule);
   }
 
   getInlineConfigNodes(): CommentNode[] {
@@ -195,7 +212,7 @@ export class DockerfileSourceCode extends TextSourceCodeBase<{
       }
     }
 
-    const fileCheck = this.#options.checkDirectives ? fileCheckDirective(this.text) : undefined;
+    const fileCheck = this.#options.checkDirectives ? this.#fileCheckDirective() : undefined;
     if (fileCheck && !fileCheck.parse.ok) {
       problems.push({
         ruleId: null,
@@ -218,6 +235,12 @@ export class DockerfileSourceCode extends TextSourceCodeBase<{
     problems.push(...compat.problems);
     this.#covers = compat.covers;
     return { problems, directives };
+  }
+
+  /** The file's `# check=` directive: read once, for the disable directives and the inline config. */
+  #fileCheckDirective(): FileCheckDirective | undefined {
+    if (this.#fileCheck === undefined) this.#fileCheck = fileCheckDirective(this.text) ?? null;
+    return this.#fileCheck ?? undefined;
   }
 
   #lineLoc(line: number): SourceLocation {
@@ -257,7 +280,7 @@ export class DockerfileSourceCode extends TextSourceCodeBase<{
    */
   #fileCheckConfig(setByComments: ReadonlySet<string>): { config: { rules: RulesConfig }; loc: SourceLocation } | undefined {
     if (!this.#options.checkDirectives) return undefined;
-    const directive = fileCheckDirective(this.text);
+    const directive = this.#fileCheckDirective();
     if (!directive?.parse.ok) return undefined;
     const { options } = directive.parse;
     const skipped = new Set(options.skipAll ? buildkitRules() : options.skip.flatMap(rulesForBuildkitCheck));

@@ -25,38 +25,45 @@ export interface RunShell {
 
 const EMPTY: RunShell = { posix: true, commands: [], text: "" };
 
-/** Maps a [start, end) span of the script to the file, keeping `end` exclusive. */
-function mapSpan(mapped: MappedText, start: number, end: number): [number, number] {
-  const fileStart = fileOffsetOf(mapped, start);
-  const fileEnd = end > start ? fileOffsetOf(mapped, end - 1) + 1 : fileStart;
-  return [fileStart, fileEnd];
+/** The file offset of a span's first character. */
+function fileStart(mapped: MappedText, start: number): number {
+  return fileOffsetOf(mapped, start);
 }
 
-function remapWord(mapped: MappedText, word: ShellWord): ShellWord {
-  const [start, end] = mapSpan(mapped, word.start, word.end);
-  return { ...word, start, end };
+/** The file offset just past a [start, end) span of the script: past its last character, so `end` stays exclusive. */
+function fileEnd(mapped: MappedText, start: number, end: number): number {
+  return end > start ? fileOffsetOf(mapped, end - 1) + 1 : fileOffsetOf(mapped, start);
 }
 
-function remapRedirect(mapped: MappedText, redirect: ShellRedirect): ShellRedirect {
-  const [start, end] = mapSpan(mapped, redirect.start, redirect.end);
-  let heredoc = redirect.heredoc;
-  if (heredoc) {
-    const [bodyStart, bodyEnd] = mapSpan(mapped, heredoc.bodyStart, heredoc.bodyEnd);
-    heredoc = { ...heredoc, bodyStart, bodyEnd };
+function moveWord(mapped: MappedText, word: ShellWord): void {
+  const { start, end } = word;
+  word.start = fileStart(mapped, start);
+  word.end = fileEnd(mapped, start, end);
+}
+
+/**
+ * Moves a command's offsets from its script to the file, in place: the parse
+ * is this RUN's own and nothing else holds it, and each of its words,
+ * redirects and heredocs belongs to one command only.
+ */
+function moveToFile(mapped: MappedText, command: SimpleCommand): SimpleCommand {
+  const { start, end } = command;
+  command.start = fileStart(mapped, start);
+  command.end = fileEnd(mapped, start, end);
+  for (const word of command.words) moveWord(mapped, word);
+  for (const word of command.assignments) moveWord(mapped, word);
+  for (const redirect of command.redirects) {
+    const { start: from, end: to, heredoc, target } = redirect;
+    redirect.start = fileStart(mapped, from);
+    redirect.end = fileEnd(mapped, from, to);
+    if (target) moveWord(mapped, target);
+    if (heredoc) {
+      const { bodyStart, bodyEnd } = heredoc;
+      heredoc.bodyStart = fileStart(mapped, bodyStart);
+      heredoc.bodyEnd = fileEnd(mapped, bodyStart, bodyEnd);
+    }
   }
-  return { ...redirect, start, end, target: redirect.target ? remapWord(mapped, redirect.target) : null, heredoc };
-}
-
-function remapCommand(mapped: MappedText, command: SimpleCommand): SimpleCommand {
-  const [start, end] = mapSpan(mapped, command.start, command.end);
-  return {
-    ...command,
-    start,
-    end,
-    words: command.words.map((word) => remapWord(mapped, word)),
-    assignments: command.assignments.map((word) => remapWord(mapped, word)),
-    redirects: command.redirects.map((redirect) => remapRedirect(mapped, redirect)),
-  };
+  return command;
 }
 
 function concat(first: MappedText, second: MappedText): MappedText {
@@ -158,7 +165,7 @@ export function analyseRun(node: RunNode, source: string, escapeChar: string, po
   }
   const commands: SimpleCommand[] = [];
   for (const script of scripts) {
-    for (const command of parseShell(script.text).commands) commands.push(remapCommand(script, command));
+    for (const command of parseShell(script.text).commands) commands.push(moveToFile(script, command));
   }
   return { posix, commands, text: scripts.map((script) => script.text).join("\n") };
 }
