@@ -36,18 +36,17 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
     const filename = context.physicalFilename;
     // Text from stdin or an editor buffer has no directory, so no .dockerignore.
     if (!filename || filename.startsWith("<") || !path.isAbsolute(filename)) return {};
-    const ignore = dockerignoreFor(filename);
-    // BuildKit skips the check when a pattern starts with `!`: a directory may be excluded and a file in it brought back.
-    if (!ignore || ignore.hasExclusions) return {};
-    const file: DockerignoreFile = ignore;
     const { sourceCode } = context;
     const { facts } = sourceCode;
     const text = sourceCode.text;
     const escapeChar = facts.escapeChar;
 
-    function check(node: CopyNode | AddNode): void {
-      // COPY --from reads another stage or image, not the context.
-      if (node.flags.some((flag) => flag.name.toLowerCase() === "from")) return;
+    /** COPY --from reads another stage or image, not the context. */
+    function readsContext(node: CopyNode | AddNode): boolean {
+      return !node.flags.some((flag) => flag.name.toLowerCase() === "from");
+    }
+
+    function check(file: DockerignoreFile, node: CopyNode | AddNode): void {
       const scope = facts.lookupAt(node);
       for (const source of node.sources) {
         if (source.type === "Argument" && source.value.startsWith("<<")) continue;
@@ -89,11 +88,16 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
     return {
       Dockerfile() {
         // ONBUILD triggers copy from the context of the child build: not checked.
+        const copies: (CopyNode | AddNode)[] = [];
         for (const stage of facts.stages) {
-          for (const node of stage.instructions) {
-            if (node.type === "Copy" || node.type === "Add") check(node);
-          }
+          for (const node of stage.instructions) if ((node.type === "Copy" || node.type === "Add") && readsContext(node)) copies.push(node);
         }
+        // The ignore file is looked up (a stat or two) only for a Dockerfile that copies from the context.
+        if (copies.length === 0) return;
+        const file = dockerignoreFor(filename);
+        // BuildKit skips the check when a pattern starts with `!`: a directory may be excluded and a file in it brought back.
+        if (!file || file.hasExclusions) return;
+        for (const node of copies) check(file, node);
       },
     };
   },

@@ -294,34 +294,45 @@ export class DockerfileSourceCode extends TextSourceCodeBase<{
   }
 
   override getParent(node: DockerfileAstNode): DockerfileAstNode | undefined {
-    this.traverse();
-    return this.#derived().parents?.get(node);
+    const derived = this.#derived();
+    // Made on the first question, not by the traversal: few files ever ask (an ONBUILD check).
+    if (!derived.parents) {
+      const parents = new Map<DockerfileAstNode, DockerfileAstNode>();
+      const visit = (child: DockerfileAstNode, parent: DockerfileAstNode): void => {
+        parents.set(child, parent);
+        forEachChild(child, visit);
+      };
+      forEachChild(this.ast, visit);
+      derived.parents = parents;
+    }
+    return derived.parents.get(node);
   }
 
   override traverse(): Iterable<VisitNodeStep> {
     const derived = this.#derived();
     if (derived.steps) return derived.steps;
     const steps: VisitNodeStep[] = [];
-    const parents = new Map<DockerfileAstNode, DockerfileAstNode>();
     const visit = (node: DockerfileAstNode, parent: DockerfileAstNode | undefined): void => {
-      if (parent) parents.set(node, parent);
       // Listeners get the arguments and never keep or change them: entry and exit share one array.
       const args = [node, parent];
       steps.push(new VisitNodeStep({ target: node, phase: 1, args }));
-      const keys = visitorKeys[node.type] ?? [];
-      for (const key of keys) {
-        const child = (node as unknown as Record<string, unknown>)[key];
-        if (Array.isArray(child)) {
-          for (const item of child as DockerfileAstNode[]) visit(item, node);
-        } else if (child && typeof child === "object") {
-          visit(child as DockerfileAstNode, node);
-        }
-      }
+      forEachChild(node, visit);
       steps.push(new VisitNodeStep({ target: node, phase: 2, args }));
     };
     visit(this.ast, undefined);
     derived.steps = steps;
-    derived.parents = parents;
     return steps;
+  }
+}
+
+/** Calls `callback` on each child of `node`, in source order, with `node` as its parent. */
+function forEachChild(node: DockerfileAstNode, callback: (child: DockerfileAstNode, parent: DockerfileAstNode) => void): void {
+  for (const key of visitorKeys[node.type] ?? []) {
+    const child = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(child)) {
+      for (const item of child as DockerfileAstNode[]) callback(item, node);
+    } else if (child && typeof child === "object") {
+      callback(child as DockerfileAstNode, node);
+    }
   }
 }
