@@ -3,7 +3,7 @@
  * the build cache and reproducibility.
  */
 import type { ESLint, Linter } from "eslint";
-import { dockerfileLanguage, honourPragmas } from "./lib/language/index.js";
+import { dockerfileLanguage, honourPragmas, withStableListeners } from "./lib/language/index.js";
 import { rules as ruleModules } from "./rules/index.js";
 import { IMAGE_RULES, presetRules } from "./lib/presets.js";
 import { packageInfo } from "./lib/package-info.js";
@@ -21,8 +21,12 @@ import {
 
 const { name, version } = packageInfo;
 
-/** Wrapped so that pragmas act on findings where directives cannot (codes of ShellCheck findings, quiet pragmas). */
-const rules = honourPragmas(ruleModules);
+/**
+ * Wrapped so that pragmas act on findings where directives cannot (codes of
+ * ShellCheck findings, quiet pragmas), and so that each rule registers the
+ * same listener functions for every file (see lib/language/stable-listeners.ts).
+ */
+const rules = honourPragmas(Object.fromEntries(Object.entries(ruleModules).map(([name, rule]) => [name, withStableListeners(rule)])) as typeof ruleModules);
 
 /** Every file name Docker and Podman builds read by default, and the usual variants. */
 export const DOCKERFILE_GLOBS = [

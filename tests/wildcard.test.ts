@@ -82,6 +82,21 @@ describe("wildcard automaton", () => {
     );
   });
 
+  it("matches a name under any directory (`**` then `/` then a name) exactly as the expression did, in either case mode", () => {
+    fc.assert(
+      fc.property(word(globChars, 6), word(textChars, 12), fc.boolean(), (name, text, caseSensitive) => {
+        const pattern = `**/${name}`;
+        const oracle = new RegExp(globOracle(pattern).source, caseSensitive ? "u" : "iu");
+        expect(compileGlob(pattern, { caseSensitive }).test(text)).toBe(oracle.test(text));
+      }),
+      { numRuns: 3000, seed: 1809 },
+    );
+    expect(compileGlob("**/Dockerfile.*", { caseSensitive: true }).test("/a/b/Dockerfile.dev")).toBe(true);
+    expect(compileGlob("**/Dockerfile.*", { caseSensitive: true }).test("/a/Dockerfile.dev/x")).toBe(false);
+    expect(compileGlob("**/Dockerfile", { caseSensitive: true }).test("/a\n/Dockerfile")).toBe(false);
+    expect(compileGlob("**/dockerfile").test("/A/DOCKERFILE")).toBe(true);
+  });
+
   it("matches .dockerignore patterns exactly as patternmatcher's expression did", () => {
     const ignoreChars = fc.constantFrom("a", "b", "/", ".", "*", "*", "?", "[", "]", "^", "-", "\\", "é");
     fc.assert(

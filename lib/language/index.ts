@@ -13,4 +13,5 @@ export type * from "./tree/types.js";
 export type { MappedText } from "./tree/index.js";
 export type { DockerfileSourceCode } from "./source-code.js";
 export { honourPragmas } from "./pragma-findings.js";
+export { withStableListeners } from "./stable-listeners.js";
 export type { DockerfileLanguageOptions } from "./options.js";

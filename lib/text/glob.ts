@@ -34,6 +34,29 @@ export function compileGlob(pattern: string, options: { caseSensitive?: boolean 
 }
 
 function compile(pattern: string, options: { caseSensitive?: boolean }): WildcardMatcher {
+  return lastSegmentMatcher(pattern, options) ?? automaton(pattern, options);
+}
+
+const LINE_TERMINATOR = /[\n\r\u2028\u2029]/u;
+
+/**
+ * A pattern of `**`, `/` and a name with no `/` or `**` in it, the shape of most file globs (`Dockerfile`,
+ * `*.yml` under any directory): the name can only match the text after the last `/`, and `**` the text
+ * before it, so only that last segment goes through the automaton.
+ */
+function lastSegmentMatcher(pattern: string, options: { caseSensitive?: boolean }): WildcardMatcher | null {
+  const name = pattern.slice(3);
+  if (!pattern.startsWith("**/") || name.includes("/") || name.includes("**")) return null;
+  const segment = automaton(name, options);
+  return {
+    test(text: string): boolean {
+      const slash = text.lastIndexOf("/");
+      return slash >= 0 && !LINE_TERMINATOR.test(text.slice(0, slash)) && segment.test(text.slice(slash + 1));
+    },
+  };
+}
+
+function automaton(pattern: string, options: { caseSensitive?: boolean }): WildcardMatcher {
   const tokens: WildcardToken[] = [];
   // Code points, as the `u` flag of a regular expression reads them.
   const chars = Array.from(pattern);
