@@ -12,7 +12,7 @@ import type { ExecArgumentNode, RunNode } from "../language/index.js";
 import { fileOffsetOf, joinContinuations, runScriptStart, unjoinedText } from "../language/index.js";
 import type { MappedText } from "../language/index.js";
 import { isShellCommand, parseShell } from "./index.js";
-import type { ShellRedirect, ShellWord, SimpleCommand } from "./index.js";
+import type { ShellWord, SimpleCommand } from "./index.js";
 
 export interface RunShell {
   /** False when the stage's shell is not a POSIX shell (PowerShell, cmd): `commands` is then empty. */
