@@ -211,6 +211,14 @@ describe.concurrent("finding Dockerfiles", () => {
     expect(reportedFiles(parseJson(all.stdout), dir)).toHaveLength(6);
   });
 
+  it.skipIf(!HAS_PIN)(`a directory named inside node_modules is still left out, as ESLint's default ignores leave it${NO_PIN}`, async () => {
+    const dir = await project({ Dockerfile: LATEST, "node_modules/pkg/Dockerfile": LATEST });
+    const { code, stdout, stderr } = await runCli([...PIN_ON, "--format", "json", "node_modules/pkg"], { cwd: dir });
+    expect(code).toBe(0);
+    expect(reportedFiles(parseJson(stdout), dir)).toEqual([]);
+    expect(stderr).toContain("no Dockerfile found in node_modules/pkg");
+  });
+
   it.skipIf(!HAS_PIN)(`a named file is linted whatever its name${NO_PIN}`, async () => {
     const dir = await project({ "build/prod.docker": LATEST, "Dockerfile.txt.bak": LATEST });
     const searched = await runCli([...PIN_ON, "--format", "json"], { cwd: dir });
