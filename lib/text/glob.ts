@@ -47,13 +47,30 @@ const LINE_TERMINATOR = /[\n\r\u2028\u2029]/u;
 function lastSegmentMatcher(pattern: string, options: { caseSensitive?: boolean }): WildcardMatcher | null {
   const name = pattern.slice(3);
   if (!pattern.startsWith("**/") || name.includes("/") || name.includes("**")) return null;
-  const segment = automaton(name, options);
+  const segment = options.caseSensitive === true ? plainSegmentMatcher(name) ?? automaton(name, options) : automaton(name, options);
   return {
     test(text: string): boolean {
       const slash = text.lastIndexOf("/");
       return slash >= 0 && !LINE_TERMINATOR.test(text.slice(0, slash)) && segment.test(text.slice(slash + 1));
     },
   };
+}
+
+/** A name with at most one `*`, at its start or its end, and no `?`, compared as strings (case-sensitively). */
+function plainSegmentMatcher(name: string): WildcardMatcher | null {
+  const star = name.indexOf("*");
+  // A lone surrogate would compare by code unit here but by code point in the automaton.
+  if (name.includes("?") || name.indexOf("*", star + 1) >= 0 || /\p{Cs}/u.test(name)) return null;
+  if (star < 0) return { test: (segment) => segment === name };
+  if (star === name.length - 1) {
+    const prefix = name.slice(0, -1);
+    return { test: (segment) => segment.startsWith(prefix) };
+  }
+  if (star === 0) {
+    const suffix = name.slice(1);
+    return { test: (segment) => segment.endsWith(suffix) };
+  }
+  return null;
 }
 
 function automaton(pattern: string, options: { caseSensitive?: boolean }): WildcardMatcher {
