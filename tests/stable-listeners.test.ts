@@ -25,6 +25,18 @@ describe("stable listeners", () => {
     expect(calls).toEqual(["second"]);
   });
 
+  it("hands back the same visitor for the same selectors, and a selector's function after a file without it", () => {
+    const calls: string[] = [];
+    const first = stableVisitor("test/again", { Copy: () => calls.push("one") });
+    expect(stableVisitor("test/again", { Copy: () => calls.push("two") })).toBe(first);
+    expect(stableVisitor("test/again", {})).toEqual({});
+    first.Copy?.({}, undefined);
+    const back = stableVisitor("test/again", { Copy: () => calls.push("three") });
+    expect(back.Copy).toBe(first.Copy);
+    back.Copy?.({}, undefined);
+    expect(calls).toEqual(["three"]);
+  });
+
   it("keeps the listeners of one rule under two ids apart", () => {
     const calls: string[] = [];
     const a = stableVisitor("a/rule", { Run: () => calls.push("a") });

@@ -21,36 +21,59 @@ interface Slot {
   readonly call: Listener;
 }
 
-const slotsByRule = new Map<string, Map<string, Slot>>();
+/** A rule id's slots by selector, and what it registered for the last file. */
+interface Registered {
+  slots: Map<string, Slot>;
+  selectors: string[];
+  active: Slot[];
+  visitor: RuleVisitor;
+}
 
-function slotFor(slots: Map<string, Slot>, selector: string): Slot {
-  let slot = slots.get(selector);
-  if (!slot) {
-    const made: Slot = {
-      current: undefined,
-      call: (node, parent) => made.current?.(node, parent),
-    };
-    slots.set(selector, made);
-    slot = made;
-  }
+const registeredByRule = new Map<string, Registered>();
+
+function makeSlot(): Slot {
+  const slot: Slot = {
+    current: undefined,
+    call: (node, parent) => slot.current?.(node, parent),
+  };
   return slot;
 }
 
-/** The visitor with each listener replaced by the stable function of its rule and selector. */
+function sameSelectors(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((selector, i) => selector === b[i]);
+}
+
+/**
+ * The visitor with each listener replaced by the stable function of its rule
+ * and selector. A rule that returns the same selectors as for the last file
+ * (the usual case) gets the same visitor object back.
+ */
 export function stableVisitor(ruleId: string, visitor: RuleVisitor): RuleVisitor {
-  let slots = slotsByRule.get(ruleId);
-  if (!slots) slotsByRule.set(ruleId, (slots = new Map<string, Slot>()));
-  // A listener of an earlier file must not stay reachable here: it holds that file's tree and facts.
-  for (const slot of slots.values()) slot.current = undefined;
-  const stable: Record<string, Listener> = {};
-  for (const selector of Object.keys(visitor)) {
-    const listener = visitor[selector];
-    if (typeof listener !== "function") continue;
-    const slot = slotFor(slots, selector);
-    slot.current = listener as Listener;
-    stable[selector] = slot.call;
+  const selectors = Object.keys(visitor).filter((selector) => typeof visitor[selector] === "function");
+  let registered = registeredByRule.get(ruleId);
+  if (!registered) {
+    registered = { slots: new Map(), selectors: [], active: [], visitor: {} };
+    registeredByRule.set(ruleId, registered);
   }
-  return stable;
+  if (!sameSelectors(registered.selectors, selectors)) {
+    // A listener of an earlier file must not stay reachable here: it holds that file's tree and facts.
+    for (const slot of registered.active) slot.current = undefined;
+    const stable: Record<string, Listener> = {};
+    const active: Slot[] = [];
+    for (const selector of selectors) {
+      let slot = registered.slots.get(selector);
+      if (!slot) registered.slots.set(selector, (slot = makeSlot()));
+      active.push(slot);
+      stable[selector] = slot.call;
+    }
+    Object.assign(registered, { selectors, active, visitor: stable });
+  }
+  const { active } = registered;
+  for (let i = 0; i < selectors.length; i++) {
+    const slot = active[i];
+    if (slot) slot.current = visitor[selectors[i] ?? ""] as Listener;
+  }
+  return registered.visitor;
 }
 
 /** `rule`, whose listeners are the stable functions of its id and their selectors. */
