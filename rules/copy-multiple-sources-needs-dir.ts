@@ -81,11 +81,15 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
       for (const source of node.sources) {
         count++;
         if (source.type === "Argument" && source.value.startsWith("<<")) continue;
+        const written = source.type === "ExecArgument" ? source.value : text.slice(source.range[0], source.range[1]);
+        const writtenWildcard = hasWildcard(written, escapeChar);
+        const variable = written.includes("$");
+        // A source with no wildcard and no variable only counts.
+        if (!writtenWildcard && !variable) continue;
         const value = valueOf(node, source);
         if (value === null || isRemoteSource(value)) continue;
-        const written = source.type === "ExecArgument" ? source.value : text.slice(source.range[0], source.range[1]);
         // Wildcards as written, or coming from a variable's value.
-        if (hasWildcard(written, escapeChar) || (written.includes("$") && hasWildcard(value, ""))) wildcard ??= value;
+        if (writtenWildcard || (variable && hasWildcard(value, ""))) wildcard ??= value;
       }
       if (count < 2 && wildcard === null) return;
       // A trailing slash as written is enough, whatever the variables hold.
