@@ -4,7 +4,7 @@
  * it. Reports each reference to a variable that an earlier pair of the same
  * ENV sets, with what it reads instead.
  */
-import { processSourceRange } from "../lib/variables/index.js";
+import { mayReferenceVariables, processSourceRange } from "../lib/variables/index.js";
 import { docsUrl } from "../lib/language/index.js";
 import type { DockerfileRuleDefinition, EnvNode, KeyValueNode } from "../lib/language/index.js";
 
@@ -78,8 +78,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds }
       const setBefore = new Map<string, KeyValueNode>();
       node.pairs.forEach((pair, index) => {
         const value = pair.value;
-        const dollar = value ? text.indexOf("$", value.range[0]) : -1;
-        if (value && index > 0 && dollar >= 0 && dollar < value.range[1]) {
+        if (value && index > 0 && mayReferenceVariables(text, value.range)) {
           const result = processSourceRange(text, value.range, escapeChar, () => "");
           if (result.error === null) {
             const reported = new Set<string>();

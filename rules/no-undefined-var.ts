@@ -5,7 +5,7 @@
  * become empty strings. Shell-form and exec-form RUN, CMD and ENTRYPOINT are
  * left to the shell, as in BuildKit.
  */
-import { processExecString, processSourceRange } from "../lib/variables/index.js";
+import { mayReferenceVariables, processExecString, processSourceRange } from "../lib/variables/index.js";
 import type { WordReference, WordResult } from "../lib/variables/index.js";
 import { PREDEFINED_ARGS } from "../lib/facts/index.js";
 import type { Stage } from "../lib/facts/index.js";
@@ -187,10 +187,7 @@ const rule: DockerfileRuleDefinition<{ RuleOptions: Options; MessageIds: Message
           };
           const lookup = (name: string): string | undefined => (scope.declared.has(name) || allowed.has(name) || NON_ENV_ARGS.has(name) ? "" : undefined);
           // Most words have no `$`: nothing to look up.
-          const range = (r: Range): WordResult => {
-            const dollar = text.indexOf("$", r[0]);
-            return dollar < 0 || dollar >= r[1] ? NO_REFERENCES : processSourceRange(text, r, escapeChar, lookup);
-          };
+          const range = (r: Range): WordResult => (mayReferenceVariables(text, r) ? processSourceRange(text, r, escapeChar, lookup) : NO_REFERENCES);
 
           switch (node.type) {
             case "Env":

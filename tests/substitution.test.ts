@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expandVariables, ExpansionBudget, MAX_SUBSTITUTION_DEPTH, processWord } from "../lib/variables/substitution.js";
+import { expandVariables, ExpansionBudget, MAX_SUBSTITUTION_DEPTH, mayReferenceVariables, processWord } from "../lib/variables/substitution.js";
 import { isValidImageReference } from "../lib/images/reference-syntax.js";
 import { parsePlatform } from "../lib/images/platform-spec.js";
 import { closestName, editDistance } from "../lib/text/suggest.js";
@@ -70,6 +70,18 @@ describe("BuildKit word substitution", () => {
   it("uses the backtick escape and can leave quotes alone", () => {
     expect(processWord("`$PWD", lookup, { escapeChar: "`" }).value).toBe("$PWD");
     expect(processWord("'$PWD'", lookup, { processQuotes: false }).value).toBe("'/home'");
+  });
+});
+
+describe("words that may reference a variable", () => {
+  it("looks for a `$` in the word's range only, not at the next `$` of the file", () => {
+    const text = "LABEL a=b c=$D\nENV X=1";
+    expect(mayReferenceVariables(text, [6, 9])).toBe(false);
+    expect(mayReferenceVariables(text, [10, 14])).toBe(true);
+    expect(mayReferenceVariables(text, [12, 13])).toBe(true);
+    expect(mayReferenceVariables(text, [13, 14])).toBe(false);
+    expect(mayReferenceVariables(text, [19, 22])).toBe(false);
+    expect(mayReferenceVariables(text, [20, 99])).toBe(false);
   });
 });
 

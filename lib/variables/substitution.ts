@@ -417,6 +417,17 @@ function mapReferences(result: WordResult, toFile: (offset: number) => number): 
 }
 
 /**
+ * True when the file text in `range` has a `$`: without one, a word references
+ * no variable. It reads the range only, not on to the next `$` of the file,
+ * which a file of many words and few `$` would make quadratic.
+ */
+export function mayReferenceVariables(source: string, range: Range): boolean {
+  const end = Math.min(range[1], source.length);
+  for (let i = range[0]; i < end; i++) if (source.charCodeAt(i) === 36) return true;
+  return false;
+}
+
+/**
  * Processes the file text in `range` as one word, line continuations
  * removed; reference offsets are file offsets.
  */
