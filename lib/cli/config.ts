@@ -35,9 +35,14 @@ export function gitignorePattern(line: string): string {
   return negated + anywhere + escaped + (body.endsWith("/**") ? "/*" : "");
 }
 
+/** The `.gitignore` of `dir`, whose patterns the zero-config run applies. */
+export function gitignoreFile(dir: string): string {
+  return path.join(dir, ".gitignore");
+}
+
 /** The `.gitignore` of `dir` as a global-ignores block, or nothing when there is none. */
 export function gitignoreConfig(dir: string): Linter.Config | undefined {
-  const file = path.join(dir, ".gitignore");
+  const file = gitignoreFile(dir);
   if (!existsSync(file)) return undefined;
   const name = "dockerfile-lint/.gitignore";
   if (includeIgnoreFile) {

@@ -109,6 +109,9 @@ function screenFile(file: string, roots: readonly string[], screening: Screening
   screening.snapshots.set(file, { size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino, viaLink });
 }
 
+/** Directories the walk leaves out, as ESLint's default ignores do, unless asked to walk ignored ones. */
+export const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(["node_modules", ".git"]);
+
 /**
  * Chooses what may be read: named files, and the files under the named
  * directories whose path (relative to the directory, `/`-separated) `isCandidate`
@@ -135,7 +138,7 @@ export function screenFiles(
       for (const entry of entries) {
         const full = path.join(dir, entry.name);
         if (entry.isDirectory()) {
-          if (walkIgnored || (entry.name !== "node_modules" && entry.name !== ".git")) pending.push(full);
+          if (walkIgnored || !SKIPPED_DIRECTORIES.has(entry.name)) pending.push(full);
         } else if (isCandidate(path.relative(directory, full).split(path.sep).join("/")) && !screening.snapshots.has(full)) {
           screenFile(full, roots, screening);
         }

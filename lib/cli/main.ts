@@ -9,7 +9,8 @@ import path from "node:path";
 import { ESLint } from "eslint";
 import { packageInfo } from "../package-info.js";
 import { CliError, PROGRAM, debugEnabled, describeError, displayPath, errnoMessage } from "./errors.js";
-import { ensureDirectory, screenFiles, writeFixedFile } from "./files.js";
+import { gitignoreFile } from "./config.js";
+import { SKIPPED_DIRECTORIES, ensureDirectory, screenFiles, writeFixedFile } from "./files.js";
 import type { Screening } from "./files.js";
 import { loadFormatter } from "./formatter.js";
 import { HELP, parseOptions } from "./options.js";
@@ -180,6 +181,6 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
  * file by file costs about 4% of a run over 1,452 files.
  */
 function mayBeIgnored(walked: readonly string[], cwd: string): boolean {
-  if (existsSync(path.join(cwd, ".gitignore"))) return true;
-  return walked.some((file) => file.split(/[\\/]/u).some((part) => part === "node_modules" || part === ".git"));
+  if (existsSync(gitignoreFile(cwd))) return true;
+  return walked.some((file) => file.split(/[\\/]/u).some((part) => SKIPPED_DIRECTORIES.has(part)));
 }

@@ -47,7 +47,7 @@ const LINE_TERMINATOR = /[\n\r\u2028\u2029]/u;
 function lastSegmentMatcher(pattern: string, options: { caseSensitive?: boolean }): WildcardMatcher | null {
   const name = pattern.slice(3);
   if (!pattern.startsWith("**/") || name.includes("/") || name.includes("**")) return null;
-  const segment = options.caseSensitive === true ? plainSegmentMatcher(name) ?? automaton(name, options) : automaton(name, options);
+  const segment = (options.caseSensitive === true ? plainSegmentMatcher(name) : null) ?? automaton(name, options);
   return {
     test(text: string): boolean {
       const slash = text.lastIndexOf("/");
