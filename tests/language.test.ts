@@ -438,3 +438,26 @@ describe("language options", () => {
     expect(() => verify({ ecmaVersion: 2022, shel: "bash", target: "x" })).toThrow(/"shel", "target"/u);
   });
 });
+
+describe("parse limits", () => {
+  const parseError = (code: string): string | undefined => lint(code).find((message) => message.fatal)?.message;
+
+  it("refuses a file of more stages × comments than the parser's limit, with one message naming both", () => {
+    const code = `${"FROM a\n".repeat(2001)}${"#\n".repeat(2001)}`;
+    expect(parseError(code)).toMatch(/File too large to lint: 2,001 stages × 2,001 comments, over the parser's limit of 4,000,000/u);
+  });
+
+  it("lints the densest short file: 1,265 stages and 3,162 comments in 12,648 characters stay under the limit", () => {
+    const code = `${"FROM\n".repeat(1265)}${"#\n".repeat(3162)}`.slice(0, -1);
+    expect(code.length).toBe(12_648);
+    expect(1265 * 3162).toBeLessThan(4_000_000);
+    expect(parseError(code.slice(0, -1))).toBeUndefined();
+    expect(parseError(code)).toBeUndefined();
+  });
+
+  it("counts stages and comments in a long file with indented lines and CR line ends", () => {
+    const code = `${"  from a\r".repeat(2001)}${"\t# c\r\n".repeat(2001)}`;
+    expect(code.length).toBeGreaterThan(12_648);
+    expect(parseError(code)).toMatch(/2,001 stages × 2,001 comments/u);
+  });
+});

@@ -22,6 +22,14 @@ export const MAX_DOCKERFILE_LENGTH = 1024 * 1024;
  */
 export const MAX_STAGES_TIMES_COMMENTS = 4_000_000;
 
+/**
+ * A stage line takes at least 5 characters with its line end (`FROM` and a
+ * line break) and a comment line 2 (`#` and one), the last line maybe one
+ * less, so a text of n characters has at most (n + 1)²/40 stages × comments:
+ * below this length it cannot pass the limit, and is not counted.
+ */
+const SHORTEST_TEXT_OVER_LIMIT = Math.floor(Math.sqrt(40 * MAX_STAGES_TIMES_COMMENTS));
+
 /** Lines that start a stage and comment lines, counted in one pass (continuations aside: an estimate from above). */
 function stagesAndComments(text: string): { stages: number; comments: number } {
   let stages = 0;
@@ -45,6 +53,7 @@ function tooLarge(text: string): string | null {
   if (text.length > MAX_DOCKERFILE_LENGTH) {
     return `File too large to lint: ${text.length.toLocaleString("en-US")} characters, over the limit of ${MAX_DOCKERFILE_LENGTH.toLocaleString("en-US")} (1 MiB).`;
   }
+  if (text.length + 1 < SHORTEST_TEXT_OVER_LIMIT) return null;
   const { stages, comments } = stagesAndComments(text);
   if (stages * comments > MAX_STAGES_TIMES_COMMENTS) {
     return `File too large to lint: ${stages.toLocaleString("en-US")} stages × ${comments.toLocaleString("en-US")} comments, over the parser's limit of ${MAX_STAGES_TIMES_COMMENTS.toLocaleString("en-US")}.`;

@@ -39,8 +39,15 @@ function makeSlot(): Slot {
   return slot;
 }
 
-function sameSelectors(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((selector, i) => selector === b[i]);
+/** True when `visitor`'s listeners are those of `selectors`, in order: one walk, no array made. */
+function sameSelectors(selectors: readonly string[], visitor: RuleVisitor): boolean {
+  let i = 0;
+  for (const selector in visitor) {
+    if (!Object.hasOwn(visitor, selector) || typeof visitor[selector] !== "function") continue;
+    if (selectors[i] !== selector) return false;
+    i++;
+  }
+  return i === selectors.length;
 }
 
 /**
@@ -49,13 +56,13 @@ function sameSelectors(a: readonly string[], b: readonly string[]): boolean {
  * (the usual case) gets the same visitor object back.
  */
 export function stableVisitor(ruleId: string, visitor: RuleVisitor): RuleVisitor {
-  const selectors = Object.keys(visitor).filter((selector) => typeof visitor[selector] === "function");
   let registered = registeredByRule.get(ruleId);
   if (!registered) {
     registered = { slots: new Map(), selectors: [], active: [], visitor: {} };
     registeredByRule.set(ruleId, registered);
   }
-  if (!sameSelectors(registered.selectors, selectors)) {
+  if (!sameSelectors(registered.selectors, visitor)) {
+    const selectors = Object.keys(visitor).filter((selector) => typeof visitor[selector] === "function");
     // A listener of an earlier file must not stay reachable here: it holds that file's tree and facts.
     for (const slot of registered.active) slot.current = undefined;
     const stable: Record<string, Listener> = {};
@@ -68,7 +75,7 @@ export function stableVisitor(ruleId: string, visitor: RuleVisitor): RuleVisitor
     }
     Object.assign(registered, { selectors, active, visitor: stable });
   }
-  const { active } = registered;
+  const { active, selectors } = registered;
   for (let i = 0; i < selectors.length; i++) {
     const slot = active[i];
     if (slot) slot.current = visitor[selectors[i] ?? ""] as Listener;

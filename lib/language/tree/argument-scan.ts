@@ -11,6 +11,7 @@
  * generated text.
  */
 import { Argument } from "dockerfile-ast";
+import { ForwardPositions } from "./forward-positions.js";
 
 interface LspPosition {
   line: number;
@@ -41,8 +42,8 @@ const WORDS = /[^\t\n\r ]+/gu;
 const LINE_BREAK = /[\n\r]/u;
 
 /** An argument of `value` over [offset + from, offset + to) of the document, as dockerfile-ast makes it. */
-function argumentOf(document: ScannableInstruction["document"], offset: number, value: string, from: number, to: number): Argument {
-  return new Argument(value, { start: document.positionAt(offset + from), end: document.positionAt(offset + to) });
+function argumentOf(positions: ForwardPositions, offset: number, value: string, from: number, to: number): Argument {
+  return new Argument(value, { start: positions.positionAt(offset + from), end: positions.positionAt(offset + to) });
 }
 
 /** The argument read so far: `value`, then the run fullArgs[runStart, runEnd) not yet moved into it. */
@@ -58,7 +59,10 @@ export function scanRawArguments(instruction: ScannableInstruction): Argument[] 
   const line = instruction.getRange();
   // As `Line#getTextContent()` and the original: characters from the line's start, offsets from the keyword's.
   const lineStart = document.offsetAt(line.start);
-  const fullArgs = document.getText().substring(lineStart, document.offsetAt(line.end)).substring(extra);
+  const text = document.getText();
+  const fullArgs = text.substring(lineStart, document.offsetAt(line.end)).substring(extra);
+  // Arguments come in order: each position is counted on from the one before.
+  const positions = new ForwardPositions(document, text);
   const offset = keywordStart + extra;
   const escapeChar = instruction.escapeChar;
   const escape = typeof escapeChar === "string" && escapeChar.length === 1 ? escapeChar.charCodeAt(0) : -1;
@@ -74,7 +78,7 @@ export function scanRawArguments(instruction: ScannableInstruction): Argument[] 
       const from = match.index;
       const to = from + match[0].length;
       if (first === null) {
-        args.push(argumentOf(document, offset, match[0], from, to));
+        args.push(argumentOf(positions, offset, match[0], from, to));
       } else {
         const range = { start: { line: first.line, character: first.character + from }, end: { line: first.line, character: first.character + to } };
         args.push(new Argument(match[0], range));
@@ -109,7 +113,7 @@ export function scanRawArguments(instruction: ScannableInstruction): Argument[] 
           }
         }
       } else if (found !== -1) {
-        args.push(argumentOf(document, offset, joined(value, fullArgs, runStart, runEnd), found, escapeMarker === -1 ? i : escapeMarker));
+        args.push(argumentOf(positions, offset, joined(value, fullArgs, runStart, runEnd), found, escapeMarker === -1 ? i : escapeMarker));
         value = "";
         runStart = runEnd = 0;
         escapeMarker = -1;
@@ -170,7 +174,7 @@ export function scanRawArguments(instruction: ScannableInstruction): Argument[] 
     }
     // After an escaped blank, a character starts a new argument.
     if (escapedWhitespaceDetected && escapeMarker !== -1) {
-      args.push(argumentOf(document, offset, joined(value, fullArgs, runStart, runEnd), found, escapeMarker));
+      args.push(argumentOf(positions, offset, joined(value, fullArgs, runStart, runEnd), found, escapeMarker));
       value = "";
       runStart = runEnd = 0;
       found = -1;
@@ -188,7 +192,7 @@ export function scanRawArguments(instruction: ScannableInstruction): Argument[] 
     if (to === i + 2) i++;
   }
   if (found !== -1) {
-    args.push(argumentOf(document, offset, joined(value, fullArgs, runStart, runEnd), found, escapeMarker === -1 ? length : escapeMarker));
+    args.push(argumentOf(positions, offset, joined(value, fullArgs, runStart, runEnd), found, escapeMarker === -1 ? length : escapeMarker));
   }
   return args;
 }
