@@ -31,6 +31,16 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? upper : ((sorted[mid - 1] ?? upper) + upper) / 2;
 }
 
+/**
+ * The median over the rounds of `a`'s CPU time over `b`'s in the same round,
+ * each divided by its own count (of files, say): two cases of one round ran
+ * seconds apart, while the machine's speed drifts more than that between
+ * rounds. `a` and `b` must come from the same `alternate` call.
+ */
+export function pairedRatio(a: Figure, b: Figure, aCount = 1, bCount = 1): number {
+  return median(a.samples.map((sample, round) => sample.cpu / aCount / ((b.samples[round]?.cpu ?? Number.NaN) / bCount)));
+}
+
 function figureOf(samples: Sample[]): Figure {
   const rss = samples.map((sample) => sample.rssMiB).filter((value): value is number => value !== undefined);
   const figure: Figure = {
