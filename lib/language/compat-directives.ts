@@ -258,8 +258,12 @@ function commentsAbove(comments: readonly TopComment[], body: readonly Instructi
   return result;
 }
 
+/** A comment that BuildKit reads as a `check` directive has the name in it, in any case. */
+const CHECK_NAME = /check/iu;
+
 function checkDirectives(emitter: Emitter): void {
   const { ast, comments, fileCheckLine } = emitter.input;
+  if (!comments.some((comment) => CHECK_NAME.test(comment.text))) return;
   for (const [instruction, run] of commentsAbove(comments, ast.body, fileCheckLine)) {
     for (const comment of run) {
       // BuildKit reads `TrimSpace(line[1:])`: an indented comment keeps its `#` and is never a directive.
