@@ -25,20 +25,16 @@ export interface RunShell {
 
 const EMPTY: RunShell = { posix: true, commands: [], text: "" };
 
-/** The file offset of a span's first character. */
-function fileStart(mapped: MappedText, start: number): number {
-  return fileOffsetOf(mapped, start);
-}
-
 /** The file offset just past a [start, end) span of the script: past its last character, so `end` stays exclusive. */
 function fileEnd(mapped: MappedText, start: number, end: number): number {
   return end > start ? fileOffsetOf(mapped, end - 1) + 1 : fileOffsetOf(mapped, start);
 }
 
-function moveWord(mapped: MappedText, word: ShellWord): void {
-  const { start, end } = word;
-  word.start = fileStart(mapped, start);
-  word.end = fileEnd(mapped, start, end);
+/** Moves a command's, word's or redirect's [start, end) from the script to the file. */
+function moveSpan(mapped: MappedText, span: { start: number; end: number }): void {
+  const { start, end } = span;
+  span.start = fileOffsetOf(mapped, start);
+  span.end = fileEnd(mapped, start, end);
 }
 
 /**
@@ -47,19 +43,16 @@ function moveWord(mapped: MappedText, word: ShellWord): void {
  * redirects and heredocs belongs to one command only.
  */
 function moveToFile(mapped: MappedText, command: SimpleCommand): SimpleCommand {
-  const { start, end } = command;
-  command.start = fileStart(mapped, start);
-  command.end = fileEnd(mapped, start, end);
-  for (const word of command.words) moveWord(mapped, word);
-  for (const word of command.assignments) moveWord(mapped, word);
+  moveSpan(mapped, command);
+  for (const word of command.words) moveSpan(mapped, word);
+  for (const word of command.assignments) moveSpan(mapped, word);
   for (const redirect of command.redirects) {
-    const { start: from, end: to, heredoc, target } = redirect;
-    redirect.start = fileStart(mapped, from);
-    redirect.end = fileEnd(mapped, from, to);
-    if (target) moveWord(mapped, target);
+    moveSpan(mapped, redirect);
+    if (redirect.target) moveSpan(mapped, redirect.target);
+    const heredoc = redirect.heredoc;
     if (heredoc) {
       const { bodyStart, bodyEnd } = heredoc;
-      heredoc.bodyStart = fileStart(mapped, bodyStart);
+      heredoc.bodyStart = fileOffsetOf(mapped, bodyStart);
       heredoc.bodyEnd = fileEnd(mapped, bodyStart, bodyEnd);
     }
   }
