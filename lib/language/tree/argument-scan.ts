@@ -11,21 +11,12 @@
  * generated text.
  */
 import { Argument } from "dockerfile-ast";
-import { ForwardPositions } from "./forward-positions.js";
-
-interface LspPosition {
-  line: number;
-  character: number;
-}
-
-interface LspRange {
-  start: LspPosition;
-  end: LspPosition;
-}
+import { ForwardPositions, type PositionSource } from "./forward-positions.js";
+import type { LspRange } from "./lsp-positions.js";
 
 /** What the scan reads of an instruction: fields that are protected in dockerfile-ast's types. */
 export interface ScannableInstruction {
-  document: { getText(): string; offsetAt(position: LspPosition): number; positionAt(offset: number): LspPosition };
+  document: PositionSource & { getText(): string };
   escapeChar: unknown;
   getRange(): LspRange;
   getInstructionRange(): LspRange;

@@ -16,6 +16,7 @@ import { unquoteWord } from "../../text/index.js";
 import { fileOffsetOf, joinContinuations } from "./continuations.js";
 import { LINE_END_PLACEHOLDER, escapedLineEnds, withPlaceholders } from "./escaped-line-ends.js";
 import { readExecArray } from "./exec-array.js";
+import type { LspRange } from "./lsp-positions.js";
 import { PositionIndex } from "./positions.js";
 import { withCachedRawArguments } from "./raw-arguments-cache.js";
 import type {
@@ -56,11 +57,6 @@ const TYPE_BY_KEYWORD: Record<string, InstructionNode["type"]> = {
   STOPSIGNAL: "Stopsignal",
   MAINTAINER: "Maintainer",
 };
-
-interface LspRange {
-  start: { line: number; character: number };
-  end: { line: number; character: number };
-}
 
 function isBlank(ch: string | undefined): boolean {
   return ch === " " || ch === "\t" || ch === "\n" || ch === "\r";

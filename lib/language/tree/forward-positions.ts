@@ -7,11 +7,7 @@
  * `\r\n` is placed before the `\r`, as it places it. An offset before the
  * previous one, or outside the text, asks the document.
  */
-
-interface LspPosition {
-  line: number;
-  character: number;
-}
+import type { LspPosition } from "./lsp-positions.js";
 
 export interface PositionSource {
   positionAt(offset: number): LspPosition;

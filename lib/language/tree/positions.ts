@@ -1,3 +1,4 @@
+import type { LspPosition, LspRange } from "./lsp-positions.js";
 import { lastStartAtOrBefore } from "./sorted-starts.js";
 import type { Position, Range, SourceLocation } from "./types.js";
 
@@ -34,13 +35,13 @@ export class PositionIndex {
   }
 
   /** Offset of a dockerfile-ast (0-based) position, clamped to the text. */
-  offsetOf(position: { line: number; character: number }): number {
+  offsetOf(position: LspPosition): number {
     const line = Math.min(Math.max(position.line, 0), this.#lineStarts.length - 1);
     const offset = (this.#lineStarts[line] ?? 0) + Math.max(position.character, 0);
     return Math.min(offset, this.#length);
   }
 
-  rangeOf(range: { start: { line: number; character: number }; end: { line: number; character: number } }): Range {
+  rangeOf(range: LspRange): Range {
     return [this.offsetOf(range.start), this.offsetOf(range.end)];
   }
 

@@ -24,6 +24,7 @@
 import { createHash } from "node:crypto";
 import { Instruction } from "dockerfile-ast";
 import { scanRawArguments, type ScannableInstruction } from "./argument-scan.js";
+import type { LspPosition } from "./lsp-positions.js";
 
 /** SHA-256 of the source text of dockerfile-ast 0.7's `Instruction#getRawArguments`, which `scanRawArguments` reads as. */
 export const CHECKED_SCAN_DIGEST = "603221fadfbcbd3f618b724490eceb2bab8053596612eb59c77ec333987d47e5";
@@ -31,11 +32,6 @@ export const CHECKED_SCAN_DIGEST = "603221fadfbcbd3f618b724490eceb2bab8053596612
 /** The method is private in dockerfile-ast's types. */
 interface Scanning {
   getRawArguments?: (this: Instruction) => unknown[];
-}
-
-interface LspPosition {
-  line: number;
-  character: number;
 }
 
 /** The parsed text an instruction reads (a protected field in dockerfile-ast's types). */
